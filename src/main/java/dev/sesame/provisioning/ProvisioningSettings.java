@@ -1,0 +1,26 @@
+package dev.sesame.provisioning;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The provisioning systems and how their jobs retry ({@code sesame.provisioning.*}).
+ *
+ * @param systems each system by name: {@code kind} (e.g. {@code ldap}) plus the kind's settings;
+ *     when empty, one system {@code corp-ldap} points at the company directory
+ * @param maxAttempts how often a provisioning job runs before the request needs attention
+ * @param firstRetry the delay before the first retry; later ones double
+ */
+@ConfigurationProperties("sesame.provisioning")
+public record ProvisioningSettings(
+    @DefaultValue Map<String, Map<String, String>> systems,
+    @DefaultValue("8") int maxAttempts,
+    @DefaultValue("5s") Duration firstRetry) {
+
+  @Override
+  public String toString() {
+    return "ProvisioningSettings[systems=" + systems.keySet() + ", maxAttempts=" + maxAttempts + "]";
+  }
+}
