@@ -1,0 +1,156 @@
+package dev.sesame.assistant;
+
+import dev.sesame.approval.ApprovalPlan;
+import dev.sesame.approval.Stage;
+import dev.sesame.catalog.AppName;
+import dev.sesame.catalog.Catalog;
+import dev.sesame.catalog.CatalogApp;
+import dev.sesame.catalog.CatalogEntry;
+import dev.sesame.catalog.Role;
+import dev.sesame.catalog.RoleName;
+import dev.sesame.directory.Directory;
+import dev.sesame.directory.Person;
+import dev.sesame.directory.PersonId;
+import dev.sesame.request.AccessRequest;
+import dev.sesame.request.RequestState;
+import dev.sesame.request.SubmitRequest;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The part of the conversation where someone asks for an app: the dry run of {@link SubmitRequest}
+ * decides what to say or ask next (refusal, instructions, role, confirmation), and "yes" submits.
+ */
+@Component
+class AccessDialogue {
+
+  private final Catalog catalog;
+  private final SubmitRequest submit;
+  private final Directory directory;
+  private final People people;
+
+  AccessDialogue(Catalog catalog, SubmitRequest submit, Directory directory, People people) {
+    this.catalog = catalog;
+    this.submit = submit;
+    this.directory = directory;
+    this.people = people;
+  }
+
+  /** Someone named an app, perhaps with a role: answer from the dry run. */
+  Turn ask(PersonId person, CatalogEntry app, @Nullable RoleName role, ConversationState state) {
+    SubmitRequest.Analysis analysis = submit.dryRun(new SubmitRequest.Command(person, app.name(), role));
+    String name = "**" + app.name().value() + "**";
+    return switch (analysis.outcome()) {
+      case UNKNOWN_APP -> new Turn("I couldn't find " + name + " in the catalog any more.", state.idle());
+      case DISABLED -> new Turn(name + " can't be requested here." + (app.links().isEmpty()
+          ? " Please contact IT." : Replies.links(app)), state.idle());
+      case NOT_ALLOWED -> new Turn(refusal(person, app), state.idle());
+      case RULE_FAILED -> new Turn("I can't tell whether you may have " + name + ": its access rule could not be "
+          + "checked for you. I've kept a note of it; please ask the app admins or IT.", state.idle());
+      case SELF_SERVICE -> new Turn(Replies.selfService(app), state.idle());
+      case ROLE_NEEDED -> new Turn(Replies.roles(app, analysis.heldRoles()), state.choosingRole(app.name().value()));
+      case UNKNOWN_ROLE -> new Turn(name + " has no such role.\n\n" + Replies.roles(app, analysis.heldRoles()),
+          state.choosingRole(app.name().value()));
+      case ALREADY_HAS_ACCESS -> alreadyHas(app, analysis, state);
+      case ALREADY_REQUESTED -> new Turn(alreadyAsked(app, analysis.open().orElseThrow()), state.idle());
+      case READY -> new Turn(confirmation(app, analysis.role(), analysis.plan().orElseThrow()),
+          state.confirming(app.name().value(), analysis.role().map(r -> r.name().value()).orElse(null)));
+    };
+  }
+
+  /** The person answers the role question. */
+  Turn chooseRole(PersonId person, String text, ConversationState state) {
+    Optional<CatalogEntry> app = current(state);
+    if (app.isEmpty()) {
+      return new Turn("That app is no longer in the catalog. What else can I get you?", state.idle());
+    }
+    List<Role> roles = app.get().roles();
+    Optional<RoleChooser.Choice> choice = RoleChooser.choose(text, roles, true);
+    if (choice.isEmpty()) {
+      return new Turn("Sorry, I didn't catch which role you need.\n\n" + Replies.roles(app.get(), List.of()), state);
+    }
+    return ask(person, app.get(), choice.get().role().name(), state);
+  }
+
+  /** The person answers yes to the confirmation: submit. */
+  Turn confirm(PersonId person, ConversationState state) {
+    Optional<CatalogEntry> app = current(state);
+    if (app.isEmpty()) {
+      return new Turn("That app is no longer in the catalog, so I haven't requested it.", state.idle());
+    }
+    RoleName role = state.role() == null ? null : new RoleName(state.role());
+    SubmitRequest.Submission submission = submit.execute(new SubmitRequest.Command(person, app.get().name(), role));
+    if (submission.request().isEmpty()) {
+      // Something changed since the question (the app was disabled, access granted meanwhile…).
+      return ask(person, app.get(), role, state);
+    }
+    AccessRequest request = submission.request().get();
+    if (!submission.created()) {
+      return new Turn(alreadyAsked(app.get(), request), state.idle());
+    }
+    String what = "**" + app.get().name().value() + "**"
+        + request.role().map(r -> " (" + Replies.roleLabel(app.get(), r) + ")").orElse("");
+    if (request.state() == RequestState.APPROVED) {
+      return new Turn("Done: your request for " + what + " needs no approval. I'm setting up your access now "
+          + "and will tell you here when it's ready.", state.idle());
+    }
+    return new Turn("Request submitted for " + what + ". I've asked "
+        + people.approvers(request.currentKind().orElseThrow(), request.currentApprovers())
+        + " to approve it; I'll tell you here when they decide.", state.idle());
+  }
+
+  private Turn alreadyHas(CatalogEntry app, SubmitRequest.Analysis analysis, ConversationState state) {
+    String name = "**" + app.name().value() + "**";
+    if (analysis.role().isEmpty()) {
+      return new Turn("You already have access to " + name + ", so there's nothing to request." + Replies.links(app),
+          state.idle());
+    }
+    Role role = analysis.role().get();
+    return new Turn("You already have the **" + role.displayName() + "** role in " + name + ". "
+        + "If you need a different role, pick one:\n\n" + Replies.roles(app, analysis.heldRoles()),
+        state.choosingRole(app.name().value()));
+  }
+
+  private String alreadyAsked(CatalogEntry app, AccessRequest open) {
+    String waiting = open.state() == RequestState.PENDING_APPROVAL
+        ? " It's waiting for " + people.approvers(open.currentKind().orElseThrow(), open.currentApprovers()) + "."
+        : " It's " + open.state().label() + ".";
+    return "You already asked for **" + app.name().value() + "**"
+        + open.role().map(r -> " (" + Replies.roleLabel(app, r) + ")").orElse("")
+        + " on " + Replies.when(open.createdAt()) + "." + waiting + " I'll tell you here when it moves on.";
+  }
+
+  private String confirmation(CatalogEntry app, Optional<Role> role, ApprovalPlan plan) {
+    String what = "**" + app.name().value() + "**" + role.map(r -> " with the **" + r.displayName() + "** role").orElse("");
+    if (plan.automatic()) {
+      return "I can get you " + what + " right away; it needs no approval. Shall I go ahead? (yes/no)";
+    }
+    StringBuilder out = new StringBuilder("I'll request " + what + ". ");
+    List<Stage> stages = plan.stages();
+    out.append(stages.size() == 1 ? "It needs approval from " : "It needs approval from, in turn: ");
+    for (int i = 0; i < stages.size(); i++) {
+      if (i > 0) {
+        out.append(i == stages.size() - 1 ? ", then " : ", ");
+      }
+      out.append(people.approvers(stages.get(i).kind(), stages.get(i).approvers()));
+    }
+    return out.append(". Shall I submit the request? (yes/no)").toString();
+  }
+
+  private String refusal(PersonId person, CatalogEntry app) {
+    Optional<Person> requester = directory.find(person);
+    String why = requester.flatMap(p -> RuleExplainer.explain(app.accessRule(), p))
+        .map(text -> "it is only available to people " + text)
+        .orElse("its access rule does not include you");
+    String admins = app.appAdmins().isEmpty() ? "IT" : "the app admins (" + people.names(app.appAdmins()) + ")";
+    return "Sorry" + requester.map(p -> ", " + p.displayName().split(" ")[0]).orElse("") + " — I can't request **"
+        + app.name().value() + "** for you: " + why + ". If you believe you need it, please talk to " + admins + ".";
+  }
+
+  private Optional<CatalogEntry> current(ConversationState state) {
+    return state.app() == null ? Optional.empty()
+        : AppName.parse(state.app()).flatMap(catalog::find).filter(a -> !a.archived()).map(CatalogApp::entry);
+  }
+}

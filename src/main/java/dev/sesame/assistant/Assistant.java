@@ -1,0 +1,162 @@
+package dev.sesame.assistant;
+
+import dev.sesame.catalog.Catalog;
+import dev.sesame.catalog.CatalogApp;
+import dev.sesame.catalog.CatalogEntry;
+import dev.sesame.catalog.Role;
+import dev.sesame.catalog.RoleName;
+import dev.sesame.common.InvalidInputException;
+import dev.sesame.directory.PersonId;
+import dev.sesame.request.Verdict;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers what a person writes. Commands that work at any time come first (help, status, cancel,
+ * approvals, decisions); then the answer to the pending question (a role, yes or no); then an app
+ * named anywhere in the sentence. The conversation state and every message are stored, so a
+ * restart in the middle of a conversation continues it.
+ */
+@Component
+public class Assistant {
+
+  /** The longest message accepted. */
+  public static final int MAX_MESSAGE = 2000;
+
+  private static final Pattern DECISION =
+      Pattern.compile("^\\s*(approve|approved|ok|deny|denied|reject|decline)\\s+#?(\\d{1,3})\\b[\\s,:.-]*(.*)$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm",
+      "submit", "please", "correct", "absolutely", "definitely", "go");
+  private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "stop", "don't", "dont");
+  private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hiya", "morning", "thanks", "thank", "thx");
+
+  private final ConversationStore store;
+  private final Catalog catalog;
+  private final AccessDialogue access;
+  private final RequestCommands commands;
+
+  Assistant(ConversationStore store, Catalog catalog, AccessDialogue access, RequestCommands commands) {
+    this.store = store;
+    this.catalog = catalog;
+    this.access = access;
+    this.commands = commands;
+  }
+
+  /** Records what the person wrote and the assistant's answer, and returns the answer. */
+  @Transactional
+  public ChatMessage handle(PersonId person, String message) {
+    String text = message.strip();
+    if (text.isEmpty()) {
+      throw new InvalidInputException("message", "is empty; write what you need, e.g. 'can I get figma?'");
+    }
+    if (text.length() > MAX_MESSAGE) {
+      throw new InvalidInputException("message", "has " + text.length() + " characters; at most " + MAX_MESSAGE + " are allowed");
+    }
+    ConversationState state = store.lock(person);
+    store.append(person, "person", text);
+    Turn turn = respond(person, text, state);
+    store.save(person, turn.state());
+    return store.append(person, "sesame", turn.text());
+  }
+
+  /** The person's conversation after message {@code afterId}, oldest first. */
+  public List<ChatMessage> messages(PersonId person, long afterId) {
+    return store.messages(person, afterId, 200);
+  }
+
+  private Turn respond(PersonId person, String text, ConversationState state) {
+    List<String> words = Words.of(text);
+    String joined = String.join(" ", words);
+    AppFinder finder = new AppFinder(catalog.current().stream().map(CatalogApp::entry).toList());
+    Optional<AppFinder.Found> found = finder.find(text);
+
+    if (words.isEmpty() || joined.equals("help") || joined.equals("?") || joined.startsWith("what can you do")) {
+      return new Turn(Replies.HELP, state);
+    }
+    Matcher decision = DECISION.matcher(text);
+    if (decision.matches()) {
+      String verb = decision.group(1).toLowerCase(java.util.Locale.ROOT);
+      Verdict verdict = verb.startsWith("approve") || verb.equals("ok") ? Verdict.APPROVED : Verdict.DENIED;
+      return commands.decide(person, verdict, Integer.parseInt(decision.group(2)), decision.group(3).strip(), state);
+    }
+    if (words.contains("approvals") || joined.contains("to approve") || joined.contains("pending approval")) {
+      return commands.approvals(person, state);
+    }
+    if (words.get(0).equals("cancel") || joined.startsWith("never mind") || joined.equals("nevermind")) {
+      return commands.cancel(person, text, found.map(f -> f.app().name().value()), state);
+    }
+    if (found.isEmpty() && (joined.contains("my requests") || joined.contains("my request") || words.get(0).equals("status")
+        || joined.equals("requests") || joined.contains("what's the status") || joined.contains("what is the status"))) {
+      return commands.status(person, state);
+    }
+
+    switch (state.step()) {
+      case CHOOSING_ROLE -> {
+        if (found.isEmpty() || found.get().app().name().value().equalsIgnoreCase(state.app())) {
+          return access.chooseRole(person, text, state);
+        }
+      }
+      case CONFIRMING -> {
+        if (found.isEmpty()) {
+          if (YES.contains(words.get(0)) || joined.startsWith("go ahead") || joined.startsWith("do it")) {
+            return access.confirm(person, state);
+          }
+          if (NO.contains(words.get(0)) || joined.startsWith("not now")) {
+            return new Turn("OK, I haven't requested anything. Anything else I can get you?", state.idle());
+          }
+          return new Turn("Shall I submit the request? Please answer **yes** or **no**.", state);
+        }
+      }
+      case IDLE -> { }
+    }
+
+    if (found.isPresent()) {
+      CatalogEntry app = found.get().app();
+      RoleName role = roleIn(text, found.get(), app);
+      Turn turn = access.ask(person, app, role, state);
+      if (found.get().how() == AppFinder.How.TYPO) {
+        return new Turn("I think you mean **" + app.name().value() + "**.\n\n" + turn.text(), turn.state());
+      }
+      return turn;
+    }
+    if (words.stream().allMatch(w -> GREETINGS.contains(w) || Words.STOP.contains(w))) {
+      return new Turn("Hello! " + Replies.HELP, state.idle());
+    }
+    return unknown(words, finder, state);
+  }
+
+  // A role named (or described) in the same sentence as the app, e.g. "github write access".
+  private static RoleName roleIn(String text, AppFinder.Found found, CatalogEntry app) {
+    if (app.roles().isEmpty()) {
+      return null;
+    }
+    String rest = (" " + Words.phrase(text) + " ").replace(" " + found.words() + " ", " ");
+    return RoleChooser.choose(rest, app.roles(), false).map(RoleChooser.Choice::role).map(Role::name).orElse(null);
+  }
+
+  private static Turn unknown(List<String> words, AppFinder finder, ConversationState state) {
+    List<String> meaningful = words.stream().filter(w -> !Words.STOP.contains(w)).limit(4).toList();
+    if (meaningful.isEmpty()) {
+      return new Turn("Which app do you need? Tell me its name, e.g. **can I get figma?**", state);
+    }
+    String phrase = String.join(" ", meaningful);
+    List<CatalogEntry> close = finder.suggestions(phrase);
+    if (close.isEmpty()) {
+      for (String word : meaningful) {
+        close = finder.suggestions(word);
+        if (!close.isEmpty()) {
+          break;
+        }
+      }
+    }
+    String suggestion = close.isEmpty() ? " If it's something new, IT can add it to the catalog."
+        : " Did you mean " + String.join(", ", close.stream().map(a -> "**" + a.name().value() + "**").toList()) + "?";
+    return new Turn("I couldn't find \"" + phrase + "\" in the software catalog." + suggestion, state.idle());
+  }
+}

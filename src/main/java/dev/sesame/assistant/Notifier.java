@@ -1,0 +1,74 @@
+package dev.sesame.assistant;
+
+import dev.sesame.catalog.Catalog;
+import dev.sesame.catalog.CatalogApp;
+import dev.sesame.directory.CatalogAdmins;
+import dev.sesame.directory.PersonId;
+import dev.sesame.request.AccessRequest;
+import dev.sesame.request.RequestEvent;
+import java.util.Collection;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people in their conversation what happened to a request. It runs inside the transaction
+ * that changed the request, so a message exists exactly when the change was committed; and it
+ * claims success only after the identity system confirmed it (the {@code Fulfilled} event).
+ */
+@Component
+class Notifier {
+
+  private final ConversationStore store;
+  private final People people;
+  private final Catalog catalog;
+  private final CatalogAdmins admins;
+
+  Notifier(ConversationStore store, People people, Catalog catalog, CatalogAdmins admins) {
+    this.store = store;
+    this.people = people;
+    this.catalog = catalog;
+    this.admins = admins;
+  }
+
+  @EventListener
+  void on(RequestEvent event) {
+    AccessRequest r = event.request();
+    String app = "**" + r.app().value() + "**" + r.role().map(role -> " (" + role.value() + ")").orElse("");
+    String requester = people.name(r.requester());
+    if (event instanceof RequestEvent.Submitted submitted) {
+      tell(submitted.approvers(), "**" + requester + "** asks for " + app + ". Say **approvals** to decide.");
+    } else if (event instanceof RequestEvent.NextStage next) {
+      tell(r.requester(), people.name(next.decidedBy()) + " approved your request for " + app
+          + ". It now waits for " + people.names(next.approvers()) + ".");
+      tell(next.approvers(), "**" + requester + "** asks for " + app + " (already approved by "
+          + people.name(next.decidedBy()) + "). Say **approvals** to decide.");
+    } else if (event instanceof RequestEvent.Approved approved) {
+      if (!approved.decidedBy().equals("sesame")) {
+        tell(r.requester(), "Good news: " + people.name(new PersonId(approved.decidedBy()))
+            + " approved your request for " + app + ". I'm setting up your access now.");
+      }
+    } else if (event instanceof RequestEvent.Denied denied) {
+      tell(r.requester(), people.name(denied.decidedBy()) + " denied your request for " + app
+          + (denied.comment().isEmpty() ? "." : ": " + denied.comment()));
+    } else if (event instanceof RequestEvent.Cancelled) {
+      tell(r.stages().isEmpty() ? java.util.Set.of() : r.stages().get(r.currentStage()).approvers(),
+          requester + " cancelled their request for " + app + "; there is nothing to decide.");
+    } else if (event instanceof RequestEvent.Fulfilled) {
+      String links = catalog.find(r.app()).map(CatalogApp::entry).map(Replies::links).orElse("");
+      tell(r.requester(), "You now have access to " + app + ". It can take a few minutes to show up in the app." + links);
+    } else if (event instanceof RequestEvent.NeedsAttention attention) {
+      tell(r.requester(), "I couldn't finish setting up " + app + ": " + attention.reason()
+          + ". IT has been told and will follow up with you.");
+      tell(admins.members(), "The request of **" + requester + "** for " + app + " needs attention: "
+          + attention.reason());
+    }
+  }
+
+  private void tell(PersonId person, String text) {
+    store.append(person, "sesame", text);
+  }
+
+  private void tell(Collection<PersonId> persons, String text) {
+    persons.forEach(p -> tell(p, text));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.sesame.audit;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records auditable events, one method per kind, in the caller's transaction: an event exists
+ * exactly when the change it describes was committed. Event ids are stable; never rename one.
+ */
+@Component
+public class AuditTrail {
+
+  /** An app was created, changed, archived or imported. */
+  public static final String CATALOG_CHANGED = "catalog.changed";
+  /** Someone asked for an app. */
+  public static final String REQUEST_SUBMITTED = "request.submitted";
+  /** An approver (or an automatic rule) decided. */
+  public static final String DECISION_RECORDED = "request.decided";
+  /** The requester withdrew the request. */
+  public static final String REQUEST_CANCELLED = "request.cancelled";
+  /** A provisioning attempt started, succeeded or failed. */
+  public static final String PROVISIONING = "provisioning.step";
+  /** Access was confirmed by the identity system and recorded as a grant. */
+  public static final String GRANT_PROVISIONED = "grant.provisioned";
+  /** A request could not be carried out and needs a person. */
+  public static final String NEEDS_ATTENTION = "request.needs-attention";
+  /** Someone was refused by an access rule. */
+  public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** An app changed: {@code change} is created, updated, archived or imported. */
+  public void catalogChanged(String actor, String app, String change, int version, String description) {
+    record(actor, CATALOG_CHANGED, "app:" + app, fields(
+        "change", change, "version", version, "description", description));
+  }
+
+  /** A request was submitted, with its app, role and the approvers of its first stage. */
+  public void requestSubmitted(String actor, String request, String app, String role, List<String> approvers) {
+    record(actor, REQUEST_SUBMITTED, "request:" + request, fields(
+        "app", app, "role", role, "approvers", approvers));
+  }
+
+  /** A decision on a request: {@code kind} is person or automatic, {@code verdict} approved or denied. */
+  public void decisionRecorded(String actor, String request, String verdict, String kind, String comment) {
+    record(actor, DECISION_RECORDED, "request:" + request, fields(
+        "verdict", verdict, "kind", kind, "comment", comment));
+  }
+
+  /** The requester cancelled the request. */
+  public void requestCancelled(String actor, String request) {
+    record(actor, REQUEST_CANCELLED, "request:" + request, fields());
+  }
+
+  /** A provisioning step: {@code step} is started, applied, already-member, retry or rejected. */
+  public void provisioningStep(String request, String system, String group, String step, String message) {
+    record("sesame", PROVISIONING, "request:" + request, fields(
+        "system", system, "group", group, "step", step, "message", message));
+  }
+
+  /** The identity system confirmed the membership. */
+  public void grantProvisioned(String request, String person, String system, String group) {
+    record("sesame", GRANT_PROVISIONED, "request:" + request, fields(
+        "person", person, "system", system, "group", group));
+  }
+
+  /** A request needs a person to look at it. */
+  public void needsAttention(String request, String reason) {
+    record("sesame", NEEDS_ATTENTION, "request:" + request, fields("reason", reason));
+  }
+
+  /** An access rule refused someone. */
+  public void accessRuleRefused(String actor, String app, String rule) {
+    record(actor, ACCESS_RULE_REFUSED, "app:" + app, fields("rule", rule));
+  }
+
+  private void record(String actor, String event, String subject, Map<String, Object> details) {
+    jdbc.sql("insert into audit_event (at, actor, event, subject, details) values (?, ?, ?, ?, ?::jsonb)")
+        .params(java.sql.Timestamp.from(clock.instant()), actor, event, subject, json.writeValueAsString(details))
+        .update();
+  }
+
+  private static Map<String, Object> fields(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+}

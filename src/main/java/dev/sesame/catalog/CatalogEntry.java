@@ -1,0 +1,58 @@
+package dev.sesame.catalog;
+
+import dev.sesame.approval.ApprovalFlow;
+import dev.sesame.directory.PersonId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One requestable app, with everything the admin guide lets an admin set. Immutable: a change is a
+ * new entry saved as a new {@link Revision}.
+ *
+ * @param aliases other names people use, lower case, e.g. {@code gh} for GitHub
+ * @param enabledInBot false when the assistant must not take requests for the app
+ * @param appAdmins the people who own the app and approve in app-admin flows
+ * @param linksPretext the sentence shown above {@code links}
+ */
+public record CatalogEntry(
+    AppName name,
+    List<String> aliases,
+    boolean enabledInBot,
+    AccessRule accessRule,
+    List<PersonId> appAdmins,
+    ApprovalFlow approvalFlow,
+    String linksPretext,
+    List<Link> links,
+    Strategy strategy) {
+
+  public CatalogEntry {
+    aliases = aliases.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty())
+        .distinct().toList();
+    appAdmins = List.copyOf(appAdmins);
+    linksPretext = linksPretext.strip();
+    links = List.copyOf(links);
+  }
+
+  /** The roles people choose from; empty unless the app is role-based. */
+  public List<Role> roles() {
+    return strategy instanceof Strategy.RoleAccess r ? r.roles() : List.of();
+  }
+
+  /** The role with this canonical name, if the app is role-based and has it. */
+  public Optional<Role> role(RoleName name) {
+    return roles().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** A copy with another strategy. */
+  public CatalogEntry withStrategy(Strategy newStrategy) {
+    return new CatalogEntry(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow,
+        linksPretext, links, newStrategy);
+  }
+
+  /** A copy that is (or is not) offered by the assistant. */
+  public CatalogEntry withEnabledInBot(boolean enabled) {
+    return new CatalogEntry(name, aliases, enabled, accessRule, appAdmins, approvalFlow,
+        linksPretext, links, strategy);
+  }
+}

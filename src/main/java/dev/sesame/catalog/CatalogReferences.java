@@ -1,0 +1,85 @@
+package dev.sesame.catalog;
+
+import dev.sesame.common.FieldError;
+import dev.sesame.common.UnavailableException;
+import dev.sesame.directory.Directory;
+import dev.sesame.directory.PersonId;
+import dev.sesame.provisioning.Connector;
+import dev.sesame.provisioning.GroupExternalId;
+import dev.sesame.provisioning.ProvisioningSystemId;
+import dev.sesame.provisioning.ProvisioningSystems;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks of an entry that need the world around it: app admins are people in the directory,
+ * the provisioning system is configured, its groups exist there, and no other app already uses
+ * the name or an alias.
+ */
+@Component
+public class CatalogReferences {
+
+  private final Directory directory;
+  private final ProvisioningSystems systems;
+
+  CatalogReferences(Directory directory, ProvisioningSystems systems) {
+    this.directory = directory;
+    this.systems = systems;
+  }
+
+  /** Every problem of {@code entry}, its fields under {@code path}, given the other apps. */
+  public List<FieldError> check(CatalogEntry entry, String path, Collection<CatalogEntry> others) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < entry.appAdmins().size(); i++) {
+      PersonId admin = entry.appAdmins().get(i);
+      if (directory.find(admin).filter(p -> p.active()).isEmpty()) {
+        errors.add(new FieldError("appAdmins[" + i + "]", "there is no active person '" + admin.value() + "' in the directory"));
+      }
+    }
+    for (CatalogEntry other : others) {
+      if (other.name().sameAs(entry.name())) {
+        continue;
+      }
+      if (other.aliases().contains(entry.name().key())) {
+        errors.add(new FieldError("name", "'" + entry.name().value() + "' is an alias of " + other.name().value()));
+      }
+      for (int i = 0; i < entry.aliases().size(); i++) {
+        String alias = entry.aliases().get(i);
+        if (other.name().key().equals(alias) || other.aliases().contains(alias)) {
+          errors.add(new FieldError("aliases[" + i + "]", "'" + alias + "' is already used by " + other.name().value()));
+        }
+      }
+    }
+    if (entry.strategy() instanceof Strategy.GroupAccess g) {
+      checkGroup(g.provisioningSystem(), g.externalId(), "strategy.externalId", errors);
+    } else if (entry.strategy() instanceof Strategy.RoleAccess r) {
+      for (int i = 0; i < r.roles().size(); i++) {
+        checkGroup(r.provisioningSystem(), r.roles().get(i).externalId(),
+            "strategy.roles[" + i + "].externalId", errors);
+      }
+    }
+    return errors.stream().map(e -> e.under(path)).toList();
+  }
+
+  private void checkGroup(ProvisioningSystemId system, GroupExternalId group, String field, List<FieldError> errors) {
+    Optional<Connector> connector = systems.connector(system);
+    if (connector.isEmpty()) {
+      if (errors.stream().noneMatch(e -> e.field().equals("strategy.system"))) {
+        errors.add(new FieldError("strategy.system", "there is no provisioning system '" + system.value()
+            + "'; configured systems are " + systems.ids().stream().map(ProvisioningSystemId::value).toList()));
+      }
+      return;
+    }
+    try {
+      if (connector.get().findGroup(group).isEmpty()) {
+        errors.add(new FieldError(field, "there is no group '" + group.value() + "' in " + system.value()));
+      }
+    } catch (UnavailableException e) {
+      errors.add(new FieldError(field, "could not be checked because " + system.value()
+          + " cannot be reached: " + e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sesame.catalog;
+
+import dev.sesame.common.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/** The catalog's YAML form: a document with one key, {@code apps}, listing every entry. */
+final class CatalogYaml {
+
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+      .build();
+
+  private CatalogYaml() {}
+
+  /** The parsed document, or a {@link FieldError} on {@code yaml} with the line and column. */
+  static JsonNode parse(String text) {
+    try {
+      JsonNode node = YAML.readTree(text);
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        throw new Invalid(new FieldError("yaml", "the document is empty; it needs a list under 'apps'"));
+      }
+      return node;
+    } catch (JacksonException e) {
+      var at = e.getLocation();
+      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      throw new Invalid(new FieldError("yaml", where + e.getOriginalMessage()));
+    }
+  }
+
+  static String write(List<CatalogEntry> entries) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("apps", entries.stream().map(CatalogCodec::write).toList());
+    return YAML.writeValueAsString(document);
+  }
+
+  /** The text is not YAML at all. */
+  static final class Invalid extends RuntimeException {
+    final FieldError error;
+
+    Invalid(FieldError error) {
+      super(error.reason());
+      this.error = error;
+    }
+  }
+}

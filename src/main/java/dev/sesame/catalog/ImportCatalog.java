@@ -1,0 +1,187 @@
+package dev.sesame.catalog;
+
+import dev.sesame.audit.AuditTrail;
+import dev.sesame.common.FieldError;
+import dev.sesame.common.InvalidInputException;
+import dev.sesame.directory.CatalogAdmins;
+import dev.sesame.directory.PersonId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replaces the whole catalog with a YAML document. The dry run reports every error in the document
+ * and what would change; the import applies all of it or nothing. The document is the whole
+ * catalog: an app that it no longer lists is archived (never deleted), an archived app that it
+ * lists again comes back.
+ */
+@Component
+public class ImportCatalog {
+
+  private final CatalogRepository repository;
+  private final CatalogReferences references;
+  private final CatalogAdmins admins;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  ImportCatalog(CatalogRepository repository, CatalogReferences references, CatalogAdmins admins,
+      AuditTrail audit, Clock clock) {
+    this.repository = repository;
+    this.references = references;
+    this.admins = admins;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** What happens to one app. */
+  public enum Change {
+    /** The app is new. */
+    CREATED,
+    /** The app's entry changes (or an archived app comes back). */
+    UPDATED,
+    /** The document has the app exactly as it is. */
+    UNCHANGED,
+    /** The document no longer lists the app. */
+    ARCHIVED
+  }
+
+  /** The outcome of a dry run or an import: every error, and the change for each app. */
+  public record Report(List<FieldError> errors, Map<String, Change> changes) {
+
+    /** True when the document can be imported. */
+    public boolean ok() {
+      return errors.isEmpty();
+    }
+  }
+
+  /** Checks the document and says what it would change, changing nothing. */
+  public Report dryRun(String yaml, PersonId actor) {
+    admins.require(actor);
+    return analyse(yaml).report();
+  }
+
+  /** Imports the document in one transaction, or fails with every error found. */
+  @Transactional
+  public Report execute(String yaml, String description, PersonId actor) {
+    admins.require(actor);
+    return apply(yaml, description, actor);
+  }
+
+  /** Loads the seed catalog into an empty catalog, as Sesame itself. */
+  @Transactional
+  Report seed(String yaml) {
+    return apply(yaml, "Initial catalog", CatalogSeeder.SESAME);
+  }
+
+  private Report apply(String yaml, String description, PersonId actor) {
+    Analysis analysis = analyse(yaml);
+    if (!analysis.report().ok()) {
+      throw new InvalidInputException(analysis.report().errors());
+    }
+    String why = description.isBlank() ? "Imported from YAML" : description.strip();
+    Map<String, CatalogApp> current = analysis.current();
+    for (CatalogEntry entry : analysis.entries()) {
+      CatalogApp existing = current.get(entry.name().key());
+      Change change = analysis.report().changes().get(entry.name().value());
+      if (change == Change.UNCHANGED) {
+        continue;
+      }
+      int version = existing == null ? 1 : existing.revision().version() + 1;
+      CatalogEntry kept = existing == null ? entry : rename(entry, existing.name());
+      CatalogApp app = new CatalogApp(kept, new Revision(version, why, clock.instant(), actor), false);
+      if (existing == null) {
+        repository.insert(app);
+      } else {
+        repository.update(app);
+      }
+      audit.catalogChanged(actor.value(), kept.name().value(), existing == null ? "created" : "updated", version, why);
+    }
+    for (CatalogApp app : current.values()) {
+      if (analysis.report().changes().get(app.name().value()) == Change.ARCHIVED) {
+        int version = app.revision().version() + 1;
+        repository.update(new CatalogApp(app.entry(), new Revision(version, why, clock.instant(), actor), true));
+        audit.catalogChanged(actor.value(), app.name().value(), "archived", version, why);
+      }
+    }
+    return analysis.report();
+  }
+
+  private Analysis analyse(String yaml) {
+    Map<String, CatalogApp> current = new LinkedHashMap<>();
+    repository.all().forEach(app -> current.put(app.name().key(), app));
+    List<FieldError> errors = new ArrayList<>();
+    List<CatalogEntry> entries = new ArrayList<>();
+    JsonNode document;
+    try {
+      document = CatalogYaml.parse(yaml);
+    } catch (CatalogYaml.Invalid e) {
+      return new Analysis(new Report(List.of(e.error), Map.of()), List.of(), current);
+    }
+    if (!document.isObject()) {
+      errors.add(new FieldError("yaml", "the document must be a mapping with the key 'apps'"));
+    } else {
+      for (String key : document.propertyNames()) {
+        if (!key.equals("apps")) {
+          errors.add(new FieldError(key, "unknown field; the document has only 'apps'"));
+        }
+      }
+      JsonNode apps = document.get("apps");
+      if (apps == null || !apps.isArray()) {
+        errors.add(new FieldError("apps", "is required and must be a list of apps"));
+      } else {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < apps.size(); i++) {
+          CatalogCodec.Read read = CatalogCodec.read(apps.get(i), "apps[" + i + "]");
+          errors.addAll(read.errors());
+          int index = i;
+          read.entry().ifPresent(entry -> {
+            Integer first = seen.putIfAbsent(entry.name().key(), index);
+            if (first != null) {
+              errors.add(new FieldError("apps[" + index + "].name",
+                  "'" + entry.name().value() + "' is already listed at apps[" + first + "]"));
+            } else {
+              entries.add(entry);
+            }
+          });
+        }
+        for (int i = 0; i < entries.size(); i++) {
+          CatalogEntry entry = entries.get(i);
+          List<CatalogEntry> others = entries.stream().filter(e -> e != entry).toList();
+          errors.addAll(references.check(entry, "apps[" + seen.get(entry.name().key()) + "]", others));
+        }
+      }
+    }
+    Map<String, Change> changes = new LinkedHashMap<>();
+    if (errors.isEmpty()) {
+      Set<String> listed = new java.util.HashSet<>();
+      for (CatalogEntry entry : entries) {
+        listed.add(entry.name().key());
+        CatalogApp existing = current.get(entry.name().key());
+        Change change = existing == null ? Change.CREATED
+            : existing.archived() || !rename(entry, existing.name()).equals(existing.entry()) ? Change.UPDATED
+            : Change.UNCHANGED;
+        changes.put(existing == null ? entry.name().value() : existing.name().value(), change);
+      }
+      current.values().stream()
+          .filter(app -> !app.archived() && !listed.contains(app.name().key()))
+          .forEach(app -> changes.put(app.name().value(), Change.ARCHIVED));
+    }
+    return new Analysis(new Report(errors, changes), entries, current);
+  }
+
+  // NB. names are immutable: an entry that spells an existing app's name in other case keeps the
+  // stored spelling.
+  private static CatalogEntry rename(CatalogEntry entry, AppName name) {
+    return new CatalogEntry(name, entry.aliases(), entry.enabledInBot(), entry.accessRule(), entry.appAdmins(),
+        entry.approvalFlow(), entry.linksPretext(), entry.links(), entry.strategy());
+  }
+
+  private record Analysis(Report report, List<CatalogEntry> entries, Map<String, CatalogApp> current) {}
+}

@@ -1,0 +1,54 @@
+package dev.sesame.platform.web;
+
+import dev.sesame.directory.CatalogAdmins;
+import dev.sesame.directory.Directory;
+import dev.sesame.directory.PersonId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs people in with their directory password (an LDAP bind). Catalog admins get the role
+ * {@code CATALOG_ADMIN}; everyone gets {@code EMPLOYEE}.
+ */
+@Component
+class DirectoryAuthenticationProvider implements AuthenticationProvider {
+
+  static final String CATALOG_ADMIN = "CATALOG_ADMIN";
+
+  private final Directory directory;
+  private final CatalogAdmins admins;
+
+  DirectoryAuthenticationProvider(Directory directory, CatalogAdmins admins) {
+    this.directory = directory;
+    this.admins = admins;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+    Optional<PersonId> person = PersonId.parse(authentication.getName());
+    // NB. an empty password would be an anonymous bind, which many directories accept.
+    if (person.isEmpty() || password.isEmpty() || !directory.authenticate(person.get(), password)) {
+      throw new BadCredentialsException("wrong login or password");
+    }
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_EMPLOYEE"));
+    if (admins.includes(person.get())) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_" + CATALOG_ADMIN));
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(person.get().value(), null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

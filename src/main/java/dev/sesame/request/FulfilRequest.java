@@ -1,0 +1,145 @@
+package dev.sesame.request;
+
+import dev.sesame.audit.AuditTrail;
+import dev.sesame.directory.Directory;
+import dev.sesame.directory.Person;
+import dev.sesame.platform.DurableTask;
+import dev.sesame.provisioning.Connector;
+import dev.sesame.provisioning.ProvisioningSystems;
+import dev.sesame.provisioning.WriteResult;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable job that carries out an approved request: it adds the requester to the group in the
+ * identity system, checks that the system now shows the membership, and only then marks the
+ * request fulfilled and records the grant.
+ *
+ * <p>NB. The identity system is called outside any transaction. A crash after the call and before
+ * the last commit leaves the request PROVISIONING; the job runs again, the system answers "already a
+ * member", and the request is fulfilled once: the grant is keyed on the request.
+ */
+@Component
+public class FulfilRequest implements DurableTask {
+
+  /** The task name under which the jobs are stored. */
+  public static final String TASK = "fulfil-request";
+
+  private final RequestRepository repository;
+  private final Directory directory;
+  private final ProvisioningSystems systems;
+  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  FulfilRequest(RequestRepository repository, Directory directory, ProvisioningSystems systems, AuditTrail audit,
+      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    this.repository = repository;
+    this.directory = directory;
+    this.systems = systems;
+    this.audit = audit;
+    this.events = events;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return TASK;
+  }
+
+  @Override
+  public void run(String instanceId) {
+    RequestId id = RequestId.parse(instanceId).orElseThrow();
+    Optional<AccessRequest> started = transactions.execute(status -> start(id));
+    if (started == null || started.isEmpty()) {
+      return;
+    }
+    AccessRequest request = started.get();
+    ProvisioningTarget target = request.target().orElseThrow();
+    Optional<Person> person = directory.find(request.requester()).filter(Person::active);
+    if (person.isEmpty()) {
+      giveUp(id, request.requester().value() + " is no longer an active person in the directory");
+      return;
+    }
+    Optional<Connector> connector = systems.connector(target.system());
+    if (connector.isEmpty()) {
+      giveUp(id, "the provisioning system " + target.system().value() + " is no longer configured");
+      return;
+    }
+    WriteResult result = connector.get().addMember(person.get(), target.group());
+    if (result instanceof WriteResult.RetryLater later) {
+      step(request, target, "retry", later.reason());
+      throw new DurableTask.RetryLater(later.after(), later.reason());
+    }
+    if (result instanceof WriteResult.Rejected rejected) {
+      step(request, target, "rejected", rejected.reason());
+      giveUp(id, target.system().value() + " refused to add " + request.requester().value() + ": " + rejected.reason());
+      return;
+    }
+    // NB. "Say the truth": the request is fulfilled only when the system itself shows the membership.
+    if (!connector.get().isMember(person.get(), target.group())) {
+      step(request, target, "not-confirmed", "the membership is not visible yet");
+      throw new DurableTask.RetryLater(java.time.Duration.ofSeconds(10),
+          target.system().value() + " does not show the membership yet");
+    }
+    String how = result instanceof WriteResult.AlreadyInState ? "already-member" : "applied";
+    transactions.executeWithoutResult(status -> finish(id, target, how));
+  }
+
+  @Override
+  public void gaveUp(String instanceId, Throwable lastFailure) {
+    RequestId.parse(instanceId).ifPresent(id ->
+        giveUp(id, "provisioning failed too often; the last error was: " + lastFailure.getMessage()));
+  }
+
+  private Optional<AccessRequest> start(RequestId id) {
+    Optional<AccessRequest> found = repository.lock(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    AccessRequest request = found.get();
+    if (request.state() == RequestState.APPROVED) {
+      request.startProvisioning(clock.instant());
+      repository.update(request);
+      request.target().ifPresent(t ->
+          audit.provisioningStep(id.toString(), t.system().value(), t.group().value(), "started", ""));
+    }
+    return request.state() == RequestState.PROVISIONING ? Optional.of(request) : Optional.empty();
+  }
+
+  private void finish(RequestId id, ProvisioningTarget target, String how) {
+    AccessRequest request = repository.lock(id).orElseThrow();
+    if (request.state() != RequestState.PROVISIONING) {
+      return;
+    }
+    request.fulfil(clock.instant(), how.equals("applied")
+        ? "added to " + target.group().value() + " in " + target.system().value()
+        : "was already a member of " + target.group().value() + " in " + target.system().value());
+    repository.update(request);
+    repository.insertGrant(request, target, clock.instant());
+    audit.provisioningStep(id.toString(), target.system().value(), target.group().value(), how, "");
+    audit.grantProvisioned(id.toString(), request.requester().value(), target.system().value(), target.group().value());
+    events.publishEvent(new RequestEvent.Fulfilled(request));
+  }
+
+  private void step(AccessRequest request, ProvisioningTarget target, String step, String message) {
+    transactions.executeWithoutResult(status -> audit.provisioningStep(
+        request.id().toString(), target.system().value(), target.group().value(), step, message));
+  }
+
+  private void giveUp(RequestId id, String reason) {
+    transactions.executeWithoutResult(status -> repository.lock(id)
+        .filter(r -> r.state().open())
+        .ifPresent(request -> {
+          request.needsAttention(clock.instant(), reason);
+          repository.update(request);
+          audit.needsAttention(id.toString(), reason);
+          events.publishEvent(new RequestEvent.NeedsAttention(request, reason));
+        }));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.sesame.request;
+
+import dev.sesame.directory.PersonId;
+import java.util.Set;
+
+/**
+ * What happened to a request, published inside the transaction that changed it, so that a
+ * listener's own writes (e.g. chat messages) commit or roll back with the change.
+ */
+public sealed interface RequestEvent {
+
+  /** The request concerned, as it is after the change. */
+  AccessRequest request();
+
+  /** A request was submitted; {@code approvers} are asked first (empty when approved at once). */
+  record Submitted(AccessRequest request, Set<PersonId> approvers) implements RequestEvent {}
+
+  /** A stage was approved and the next stage's approvers are asked. */
+  record NextStage(AccessRequest request, PersonId decidedBy, Set<PersonId> approvers) implements RequestEvent {}
+
+  /** Every stage approved; provisioning is queued. */
+  record Approved(AccessRequest request, String decidedBy) implements RequestEvent {}
+
+  /** An approver said no. */
+  record Denied(AccessRequest request, PersonId decidedBy, String comment) implements RequestEvent {}
+
+  /** The requester withdrew the request. */
+  record Cancelled(AccessRequest request) implements RequestEvent {}
+
+  /** The identity system confirmed the access. */
+  record Fulfilled(AccessRequest request) implements RequestEvent {}
+
+  /** Sesame could not carry the request out; a person must act. */
+  record NeedsAttention(AccessRequest request, String reason) implements RequestEvent {}
+}

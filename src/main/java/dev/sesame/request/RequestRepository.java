@@ -1,0 +1,159 @@
+package dev.sesame.request;
+
+import dev.sesame.approval.ApproverKind;
+import dev.sesame.approval.Stage;
+import dev.sesame.catalog.AppName;
+import dev.sesame.catalog.RoleName;
+import dev.sesame.directory.PersonId;
+import dev.sesame.provisioning.GroupExternalId;
+import dev.sesame.provisioning.ProvisioningSystemId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores requests (columns for queries and constraints, a document for stages and history) and grants. */
+@Repository
+class RequestRepository {
+
+  private static final String COLUMNS =
+      "id, requester, app_name, role, state, created_at, updated_at, document::text as document";
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  RequestRepository(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  void insert(AccessRequest r) {
+    jdbc.sql("""
+        insert into access_request (id, requester, app_key, app_name, role, state, created_at, updated_at, document)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+        """)
+        .params(r.id().value(), r.requester().value(), r.app().key(), r.app().value(),
+            r.role().map(RoleName::value).orElse(null), r.state().name(), Timestamp.from(r.createdAt()),
+            Timestamp.from(r.updatedAt()), json.writeValueAsString(Document.of(r)))
+        .update();
+  }
+
+  void update(AccessRequest r) {
+    jdbc.sql("update access_request set state = ?, updated_at = ?, document = ?::jsonb where id = ?")
+        .params(r.state().name(), Timestamp.from(r.updatedAt()), json.writeValueAsString(Document.of(r)), r.id().value())
+        .update();
+  }
+
+  Optional<AccessRequest> find(RequestId id) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where id = ?")
+        .param(id.value()).query(this::map).optional();
+  }
+
+  /** Reads the request and locks its row until the transaction ends. */
+  Optional<AccessRequest> lock(RequestId id) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where id = ? for update")
+        .param(id.value()).query(this::map).optional();
+  }
+
+  Optional<AccessRequest> findOpen(PersonId requester, AppName app, @Nullable RoleName role) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where requester = ? and app_key = ?"
+            + " and coalesce(role, '') = ? and state in ('PENDING_APPROVAL', 'APPROVED', 'PROVISIONING')")
+        .params(requester.value(), app.key(), role == null ? "" : role.value())
+        .query(this::map).optional();
+  }
+
+  List<AccessRequest> byRequester(PersonId requester, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where requester = ? order by created_at desc limit ?")
+        .params(requester.value(), limit).query(this::map).list();
+  }
+
+  /** The requests waiting for this person's decision now, oldest first. */
+  List<AccessRequest> waitingFor(PersonId approver) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where state = 'PENDING_APPROVAL'"
+            + " and jsonb_exists(document -> 'stages' -> ((document ->> 'currentStage')::int) -> 'approvers', ?)"
+            + " order by created_at")
+        .params(approver.value()).query(this::map).list();
+  }
+
+  List<AccessRequest> search(@Nullable String state, @Nullable String app, @Nullable String requester, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where (?::text is null or state = ?)"
+            + " and (?::text is null or app_key = lower(?)) and (?::text is null or requester = lower(?))"
+            + " order by created_at desc limit ?")
+        .params(state, state, app, app, requester, requester, limit).query(this::map).list();
+  }
+
+  /** Records the grant of a fulfilled request; a second call for the same request does nothing. */
+  void insertGrant(AccessRequest r, ProvisioningTarget target, Instant at) {
+    jdbc.sql("""
+        insert into access_grant (request_id, person, app_key, role, system, external_id, granted_at)
+        values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing
+        """)
+        .params(r.id().value(), r.requester().value(), r.app().key(), r.role().map(RoleName::value).orElse(null),
+            target.system().value(), target.group().value(), Timestamp.from(at))
+        .update();
+  }
+
+  List<Grant> grants(PersonId person) {
+    return jdbc.sql("select request_id, person, app_key, role, system, external_id, granted_at, ended_at, ended_by"
+            + " from access_grant where person = ? order by granted_at desc")
+        .param(person.value())
+        .query((rs, n) -> new Grant(new RequestId(rs.getObject("request_id", UUID.class)),
+            new PersonId(rs.getString("person")), rs.getString("app_key"), rs.getString("role"),
+            new ProvisioningTarget(new ProvisioningSystemId(rs.getString("system")),
+                new GroupExternalId(rs.getString("external_id"))),
+            rs.getTimestamp("granted_at").toInstant(),
+            Optional.ofNullable(rs.getTimestamp("ended_at")).map(Timestamp::toInstant).orElse(null),
+            rs.getString("ended_by")))
+        .list();
+  }
+
+  private AccessRequest map(ResultSet rs, int row) throws SQLException {
+    Document d = json.readValue(rs.getString("document"), Document.class);
+    String role = rs.getString("role");
+    ProvisioningTarget target = d.system() == null || d.group() == null ? null
+        : new ProvisioningTarget(new ProvisioningSystemId(d.system()), new GroupExternalId(d.group()));
+    return new AccessRequest(
+        new RequestId(rs.getObject("id", UUID.class)),
+        new PersonId(rs.getString("requester")),
+        new AppName(rs.getString("app_name")),
+        role == null ? null : new RoleName(role),
+        target,
+        d.stages().stream().map(s -> new Stage(ApproverKind.valueOf(s.kind()),
+            s.approvers().stream().map(PersonId::new).collect(java.util.stream.Collectors.toSet()))).toList(),
+        d.decisions().stream().map(x -> new Decision(x.stage(), new PersonId(x.approver()),
+            Verdict.valueOf(x.verdict()), x.comment(), x.at())).toList(),
+        d.history(),
+        rs.getTimestamp("created_at").toInstant(),
+        RequestState.valueOf(rs.getString("state")),
+        d.currentStage(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  /** The JSON form of what a request keeps beyond its columns. */
+  record Document(@Nullable String system, @Nullable String group, int currentStage, List<StageDoc> stages,
+      List<DecisionDoc> decisions, List<HistoryEntry> history) {
+
+    static Document of(AccessRequest r) {
+      return new Document(
+          r.target().map(t -> t.system().value()).orElse(null),
+          r.target().map(t -> t.group().value()).orElse(null),
+          r.currentStage(),
+          r.stages().stream().map(s -> new StageDoc(s.kind().name(),
+              s.approvers().stream().map(PersonId::value).sorted().toList())).toList(),
+          r.decisions().stream().map(d -> new DecisionDoc(d.stage(), d.approver().value(), d.verdict().name(),
+              d.comment(), d.at())).toList(),
+          r.history());
+    }
+  }
+
+  record StageDoc(String kind, List<String> approvers) {}
+
+  record DecisionDoc(int stage, String approver, String verdict, String comment, Instant at) {}
+}

@@ -1,0 +1,59 @@
+package dev.sesame.request;
+
+import dev.sesame.common.NotFoundException;
+import dev.sesame.directory.CatalogAdmins;
+import dev.sesame.directory.PersonId;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads requests for a viewer: their own, those they approve, and all of them for catalog admins.
+ * A request the viewer may not see is answered exactly like one that does not exist.
+ */
+@Component
+public class Requests {
+
+  private final RequestRepository repository;
+  private final CatalogAdmins admins;
+
+  Requests(RequestRepository repository, CatalogAdmins admins) {
+    this.repository = repository;
+    this.admins = admins;
+  }
+
+  /** The request, if the viewer is its requester, one of its approvers or a catalog admin. */
+  public AccessRequest get(RequestId id, PersonId viewer) {
+    return repository.find(id)
+        .filter(r -> r.requester().equals(viewer) || r.isApprover(viewer) || admins.includes(viewer))
+        .orElseThrow(() -> new NotFoundException("there is no request " + id + " that you can see"));
+  }
+
+  /** The viewer's own requests, newest first. */
+  public List<AccessRequest> mine(PersonId viewer) {
+    return repository.byRequester(viewer, 50);
+  }
+
+  /** The requests waiting for the viewer's decision, oldest first. */
+  public List<AccessRequest> waitingFor(PersonId viewer) {
+    return repository.waitingFor(viewer);
+  }
+
+  /** The viewer's grants, current and ended. */
+  public List<Grant> grants(PersonId viewer) {
+    return repository.grants(viewer);
+  }
+
+  /** For catalog admins: every request matching the filters, newest first. */
+  public List<AccessRequest> search(PersonId viewer, @Nullable String state, @Nullable String app,
+      @Nullable String requester, int limit) {
+    admins.require(viewer);
+    String wanted = state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT);
+    return repository.search(wanted, blankToNull(app), blankToNull(requester), Math.max(1, Math.min(limit, 500)));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.sesame.request.web;
+
+import dev.sesame.catalog.RoleName;
+import dev.sesame.directory.PersonId;
+import dev.sesame.request.AccessRequest;
+import dev.sesame.request.Decision;
+import dev.sesame.request.HistoryEntry;
+import java.time.Instant;
+import java.util.List;
+
+/** A request as the API returns it. */
+record RequestView(String id, String requester, String app, String role, String state, List<String> currentApprovers,
+    int currentStage, List<StageView> stages, List<DecisionView> decisions, List<HistoryEntry> history,
+    Instant createdAt, Instant updatedAt) {
+
+  static RequestView from(AccessRequest r) {
+    return new RequestView(r.id().toString(), r.requester().value(), r.app().value(),
+        r.role().map(RoleName::value).orElse(""), r.state().name(),
+        r.currentApprovers().stream().map(PersonId::value).sorted().toList(), r.currentStage(),
+        r.stages().stream().map(s -> new StageView(s.kind().name(),
+            s.approvers().stream().map(PersonId::value).sorted().toList())).toList(),
+        r.decisions().stream().map(DecisionView::from).toList(), r.history(), r.createdAt(), r.updatedAt());
+  }
+
+  record StageView(String kind, List<String> approvers) {}
+
+  record DecisionView(int stage, String approver, String verdict, String comment, Instant at) {
+    static DecisionView from(Decision d) {
+      return new DecisionView(d.stage(), d.approver().value(), d.verdict().name(), d.comment(), d.at());
+    }
+  }
+}
