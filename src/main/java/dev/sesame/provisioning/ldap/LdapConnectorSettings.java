@@ -1,0 +1,170 @@
+package dev.sesame.provisioning.ldap;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPException;
+import dev.sesame.common.FieldError;
+import dev.sesame.common.InvalidInputException;
+import dev.sesame.directory.ldap.LdapEndpoint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An LDAP provisioning system's settings, read from {@code sesame.provisioning.systems.<name>.*}.
+ * Keys are kebab-case; {@code bindDn} and {@code BIND_DN} are read as {@code bind-dn} too.
+ */
+record LdapConnectorSettings(
+    String url,
+    String bindDn,
+    String bindPassword,
+    DN peopleBase,
+    String loginAttribute,
+    Membership membership,
+    boolean startTls) {
+
+  static final String URL = "url";
+  static final String BIND_DN = "bind-dn";
+  static final String BIND_PASSWORD = "bind-password";
+  static final String PEOPLE_BASE = "people-base";
+  static final String LOGIN_ATTRIBUTE = "login-attribute";
+  static final String MEMBERSHIP_ATTRIBUTE = "membership-attribute";
+  static final String START_TLS = "start-tls";
+
+  static final String DEFAULT_PEOPLE_BASE = "ou=people,dc=brightwave,dc=example";
+
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*|[0-9]+(\\.[0-9]+)+");
+
+  /** Every problem with these settings, each naming its key. */
+  static List<FieldError> validate(Map<String, String> settings) {
+    List<FieldError> errors = new ArrayList<>();
+    read(settings, errors);
+    return errors;
+  }
+
+  /** The settings, or an {@link InvalidInputException} listing every problem. */
+  static LdapConnectorSettings from(Map<String, String> settings) {
+    List<FieldError> errors = new ArrayList<>();
+    LdapConnectorSettings read = read(settings, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return read;
+  }
+
+  /** Where and as whom to connect. */
+  LdapEndpoint endpoint() {
+    return new LdapEndpoint(url, bindDn, bindPassword, startTls);
+  }
+
+  @Override
+  public String toString() {
+    return "LdapConnectorSettings[url=" + url + ", bindDn=" + bindDn + ", peopleBase=" + peopleBase
+        + ", loginAttribute=" + loginAttribute + ", membership=" + membership + ", startTls=" + startTls + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+  // ---------------------------------------------------------------------------------------------
+
+  private static LdapConnectorSettings read(Map<String, String> raw, List<FieldError> errors) {
+    Map<String, String> settings = new HashMap<>();
+    raw.forEach((key, value) -> settings.put(canonical(key), value == null ? "" : value.trim()));
+
+    String url = settings.getOrDefault(canonical(URL), "");
+    if (url.isEmpty()) {
+      errors.add(new FieldError(URL, "is required, e.g. ldaps://ldap.example.com:636"));
+    } else {
+      LdapEndpoint.urlProblem(url).ifPresent(problem -> errors.add(new FieldError(URL, problem)));
+    }
+
+    String bindDn = settings.getOrDefault(canonical(BIND_DN), "");
+    String bindPassword = settings.getOrDefault(canonical(BIND_PASSWORD), "");
+    if (!bindDn.isEmpty()) {
+      dn(bindDn, BIND_DN, errors);
+      if (bindPassword.isEmpty()) {
+        errors.add(new FieldError(BIND_PASSWORD, "is required when bind-dn is set"));
+      }
+    }
+
+    DN peopleBase = dn(settings.getOrDefault(canonical(PEOPLE_BASE), DEFAULT_PEOPLE_BASE), PEOPLE_BASE, errors)
+        .orElse(DN.NULL_DN);
+
+    String loginAttribute = settings.getOrDefault(canonical(LOGIN_ATTRIBUTE), "uid");
+    if (!ATTRIBUTE_NAME.matcher(loginAttribute).matches()) {
+      errors.add(new FieldError(LOGIN_ATTRIBUTE, "'" + loginAttribute + "' is not an attribute name, e.g. uid"));
+    }
+
+    String membershipName = settings.getOrDefault(canonical(MEMBERSHIP_ATTRIBUTE), Membership.MEMBER.attribute());
+    Optional<Membership> membership = Membership.parse(membershipName);
+    if (membership.isEmpty()) {
+      errors.add(new FieldError(MEMBERSHIP_ATTRIBUTE,
+          "'" + membershipName + "' is not supported; use member, uniqueMember or memberUid"));
+    }
+
+    String startTlsText = settings.getOrDefault(canonical(START_TLS), "false").toLowerCase(Locale.ROOT);
+    if (!startTlsText.equals("true") && !startTlsText.equals("false")) {
+      errors.add(new FieldError(START_TLS, "must be true or false"));
+    }
+    boolean startTls = startTlsText.equals("true");
+    if (startTls && url.toLowerCase(Locale.ROOT).startsWith("ldaps:")) {
+      errors.add(new FieldError(START_TLS, "must be false with an ldaps:// url, which already uses TLS"));
+    }
+
+    return new LdapConnectorSettings(url, bindDn, bindPassword, peopleBase, loginAttribute,
+        membership.orElse(Membership.MEMBER), startTls);
+  }
+
+  private static Optional<DN> dn(String value, String key, List<FieldError> errors) {
+    try {
+      return Optional.of(new DN(value));
+    } catch (LDAPException e) {
+      errors.add(new FieldError(key, "'" + value + "' is not a DN: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private static String canonical(String key) {
+    return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Nested types
+  // ---------------------------------------------------------------------------------------------
+
+  /** The attribute of a group that lists its members, and what it holds. */
+  enum Membership {
+    /** {@code groupOfNames}: the members' DNs. */
+    MEMBER("member", true),
+    /** {@code groupOfUniqueNames}: the members' DNs. */
+    UNIQUE_MEMBER("uniqueMember", true),
+    /** {@code posixGroup}: the members' logins. */
+    MEMBER_UID("memberUid", false);
+
+    private final String attribute;
+    private final boolean holdsDn;
+
+    Membership(String attribute, boolean holdsDn) {
+      this.attribute = attribute;
+      this.holdsDn = holdsDn;
+    }
+
+    /** The attribute's name. */
+    String attribute() {
+      return attribute;
+    }
+
+    /** True when the values are DNs, false when they are logins. */
+    boolean holdsDn() {
+      return holdsDn;
+    }
+
+    static Optional<Membership> parse(String text) {
+      return Arrays.stream(values()).filter(m -> m.attribute.equalsIgnoreCase(text.trim())).findFirst();
+    }
+  }
+}
