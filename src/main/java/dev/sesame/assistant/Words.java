@@ -10,7 +10,7 @@ import java.util.Set;
 final class Words {
 
   /** Words that carry no meaning for finding an app or a role. */
-  static final Set<String> STOP = Set.of(
+  static final Set<String> STOP = Set.copyOf(List.of(
       "a", "an", "the", "i", "im", "i'm", "me", "my", "mine", "we", "you", "your", "it", "is", "am", "are", "be",
       "can", "could", "would", "will", "should", "may", "might", "do", "does", "did", "get", "got", "give",
       "need", "needs", "want", "wanted", "like", "please", "pls", "plz", "thanks", "thank", "thx", "hi", "hello",
@@ -20,7 +20,7 @@ final class Words {
       "what", "which", "who", "that", "this", "there", "here", "up", "set", "setup", "add", "added", "team",
       "who", "only", "people", "person", "if", "as", "all", "any", "one", "them", "they", "their", "our", "us",
       "yes", "no", "ok", "okay", "role", "roles", "level", "permission", "permissions", "asap", "urgently",
-      "something", "work", "job", "myself", "about", "from", "by", "not", "dont", "don't", "know", "think");
+      "something", "work", "job", "myself", "about", "from", "by", "not", "dont", "don't", "know", "think"));
 
   private Words() {}
 

@@ -1,0 +1,53 @@
+package dev.sesame.request.web;
+
+import dev.sesame.common.ConflictException;
+import dev.sesame.common.ForbiddenException;
+import dev.sesame.common.NotFoundException;
+import dev.sesame.platform.web.CurrentPerson;
+import dev.sesame.request.DecideRequest;
+import dev.sesame.request.RequestId;
+import dev.sesame.request.Requests;
+import dev.sesame.request.Verdict;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The approver's page: requests waiting for their decision, each with approve and deny. */
+@Controller
+class ApprovalsPageController {
+
+  private final Requests requests;
+  private final DecideRequest decide;
+
+  ApprovalsPageController(Requests requests, DecideRequest decide) {
+    this.requests = requests;
+    this.decide = decide;
+  }
+
+  @GetMapping("/approvals")
+  String approvals(Model model, Principal principal) {
+    model.addAttribute("waiting", requests.waitingFor(CurrentPerson.of(principal)).stream().map(RequestView::from).toList());
+    return "request/approvals";
+  }
+
+  @PostMapping("/approvals/{id}")
+  String decide(@PathVariable String id, @RequestParam String decision, @RequestParam(defaultValue = "") String comment,
+      Principal principal, RedirectAttributes redirect) {
+    Verdict verdict = decision.equals("approve") ? Verdict.APPROVED : Verdict.DENIED;
+    RequestId request = RequestId.parse(id).orElseThrow(() -> new NotFoundException("there is no request " + id));
+    try {
+      var result = decide.execute(new DecideRequest.Command(request, CurrentPerson.of(principal), verdict,
+          comment.length() > 1000 ? comment.substring(0, 1000) : comment));
+      redirect.addFlashAttribute("notice", (verdict == Verdict.APPROVED ? "Approved " : "Denied ")
+          + result.request().app().value() + " for " + result.request().requester().value() + ".");
+    } catch (ConflictException | ForbiddenException e) {
+      redirect.addFlashAttribute("problem", "Not recorded: " + e.getMessage() + ".");
+    }
+    return "redirect:/approvals";
+  }
+}
