@@ -40,7 +40,11 @@ class AccessDialogue {
 
   /** Someone named an app, perhaps with a role: answer from the dry run. */
   Turn ask(PersonId person, CatalogEntry app, @Nullable RoleName role, ConversationState state) {
-    SubmitRequest.Analysis analysis = submit.dryRun(new SubmitRequest.Command(person, app.name(), role));
+    SubmitRequest.Command command = new SubmitRequest.Command(person, app.name(), role);
+    SubmitRequest.Analysis analysis = submit.dryRun(command);
+    if (analysis.outcome() == SubmitRequest.Outcome.NOT_ALLOWED) {
+      submit.execute(command); // records the refusal in the audit trail; submits nothing
+    }
     String name = "**" + app.name().value() + "**";
     return switch (analysis.outcome()) {
       case UNKNOWN_APP -> new Turn("I couldn't find " + name + " in the catalog any more.", state.idle());
