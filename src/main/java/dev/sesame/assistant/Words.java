@@ -18,7 +18,7 @@ final class Words {
       "access", "account", "accounts", "licence", "license", "licenses", "licences", "seat", "install", "app",
       "application", "software", "tool", "request", "requesting", "use", "using", "new", "have", "has", "how",
       "what", "which", "who", "that", "this", "there", "here", "up", "set", "setup", "add", "added", "team",
-      "who", "only", "people", "person", "if", "as", "all", "any", "one", "them", "they", "their", "our", "us",
+      "only", "people", "person", "if", "as", "all", "any", "one", "them", "they", "their", "our", "us",
       "yes", "no", "ok", "okay", "role", "roles", "level", "permission", "permissions", "asap", "urgently",
       "something", "work", "job", "myself", "about", "from", "by", "not", "dont", "don't", "know", "think");
 
