@@ -48,7 +48,8 @@ final class Words {
   static String stem(String word) {
     for (String suffix : List.of("ing", "ers", "er", "es", "ed", "s")) {
       if (word.length() > suffix.length() + 3 && word.endsWith(suffix)) {
-        return word.substring(0, word.length() - suffix.length());
+        // Again, so that "engineering" → "engineer" → "engine" meets "engineers".
+        return stem(word.substring(0, word.length() - suffix.length()));
       }
     }
     return word;
