@@ -18,7 +18,7 @@ final class Words {
       "access", "account", "accounts", "licence", "license", "licenses", "licences", "seat", "install", "app",
       "application", "software", "tool", "request", "requesting", "use", "using", "new", "have", "has", "how",
       "what", "which", "who", "that", "this", "there", "here", "up", "set", "setup", "add", "added", "team",
-      "who", "only", "people", "person", "if", "as", "all", "any", "one", "them", "they", "their", "our", "us",
+      "only", "people", "person", "if", "as", "all", "any", "one", "them", "they", "their", "our", "us",
       "yes", "no", "ok", "okay", "role", "roles", "level", "permission", "permissions", "asap", "urgently",
       "something", "work", "job", "myself", "about", "from", "by", "not", "dont", "don't", "know", "think"));
 
@@ -48,7 +48,8 @@ final class Words {
   static String stem(String word) {
     for (String suffix : List.of("ing", "ers", "er", "es", "ed", "s")) {
       if (word.length() > suffix.length() + 3 && word.endsWith(suffix)) {
-        return word.substring(0, word.length() - suffix.length());
+        // Again, so that "engineering" → "engineer" → "engine" meets "engineers".
+        return stem(word.substring(0, word.length() - suffix.length()));
       }
     }
     return word;

@@ -52,7 +52,11 @@ public final class AccessRules {
     }
     try {
       Object result = program(rule).eval(Map.of("user", person.attributes()));
-      return Boolean.TRUE.equals(result) ? Outcome.ALLOWED : Outcome.REFUSED;
+      // NB. A rule such as "user.department" compiles (attributes are dyn) but yields no boolean.
+      if (!(result instanceof Boolean allowed)) {
+        return Outcome.FAILED;
+      }
+      return allowed ? Outcome.ALLOWED : Outcome.REFUSED;
     } catch (CelValidationException | CelEvaluationException e) {
       return Outcome.FAILED;
     }

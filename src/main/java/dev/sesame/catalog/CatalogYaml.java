@@ -17,6 +17,9 @@ final class CatalogYaml {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      // NB. Without this, an alias such as "365" or a login such as "1234" is written bare and
+      // reads back as a number, so an exported catalog would not import again.
+      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
       .build();
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** A labelled link shown with an app, e.g. its help centre; only absolute http(s) URLs. */
+/** A labelled link shown with an app, e.g. its help centre; only absolute https URLs. */
 public record Link(String label, URI url) {
 
   public Link {
@@ -26,7 +26,7 @@ public record Link(String label, URI url) {
 
   static void requireWebUrl(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
+    if (!scheme.equals("https")) {
       throw new IllegalArgumentException("'" + url + "' is not a web address: it must start with https://");
     }
     if (url.getHost() == null || url.getHost().isBlank()) {

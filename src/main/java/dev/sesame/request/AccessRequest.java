@@ -95,7 +95,8 @@ public final class AccessRequest {
     }
     Optional<Decision> own = decisions.stream().filter(d -> d.approver().equals(approver)).reduce((a, b) -> b);
     if (own.isPresent() && own.get().verdict() == verdict
-        && (state != RequestState.PENDING_APPROVAL || own.get().stage() == currentStage)) {
+        && (state != RequestState.PENDING_APPROVAL || own.get().stage() == currentStage
+            || !stages.get(currentStage).approvers().contains(approver))) {
       return DecisionOutcome.ALREADY_DECIDED;
     }
     if (state != RequestState.PENDING_APPROVAL) {
@@ -151,7 +152,8 @@ public final class AccessRequest {
   /** Sesame could not carry the request out. */
   void needsAttention(Instant at, String reason) {
     if (!state.open()) {
-      throw new ConflictException("the request is already " + state.label());
+      throw new ConflictException("the request is " + state + ", no longer open; it cannot become "
+          + RequestState.NEEDS_ATTENTION);
     }
     move(RequestState.NEEDS_ATTENTION, at, "sesame", reason);
   }
