@@ -22,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChatPageController {
 
   private final Assistant assistant;
+  private final Markdown markdown;
 
-  ChatPageController(Assistant assistant) {
+  ChatPageController(Assistant assistant, Markdown markdown) {
     this.assistant = assistant;
+    this.markdown = markdown;
   }
 
   @GetMapping("/")
@@ -35,7 +37,7 @@ class ChatPageController {
   @GetMapping("/chat")
   String chat(Model model, Principal principal) {
     List<ChatMessage> messages = assistant.messages(CurrentPerson.of(principal), 0);
-    model.addAttribute("messages", messages);
+    model.addAttribute("messages", views(messages));
     model.addAttribute("after", last(messages, 0));
     return "assistant/chat";
   }
@@ -63,9 +65,13 @@ class ChatPageController {
   @GetMapping("/chat/updates")
   String updates(@RequestParam(defaultValue = "0") long after, Model model, Principal principal) {
     List<ChatMessage> messages = assistant.messages(CurrentPerson.of(principal), after);
-    model.addAttribute("messages", messages);
+    model.addAttribute("messages", views(messages));
     model.addAttribute("after", last(messages, after));
     return "assistant/updates :: updates";
+  }
+
+  private List<MessageView> views(List<ChatMessage> messages) {
+    return messages.stream().map(m -> MessageView.from(m, markdown)).toList();
   }
 
   private static long last(List<ChatMessage> messages, long otherwise) {

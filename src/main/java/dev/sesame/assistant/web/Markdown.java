@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Renders the assistant's markdown for the web chat. Raw HTML in a message is escaped and link
  * targets are sanitised, so a catalog entry can't inject script into the page.
  */
-@Component("markdown")
+@Component
 public class Markdown {
 
   private final Parser parser = Parser.builder().extensions(List.of(AutolinkExtension.create())).build();
