@@ -84,7 +84,10 @@ public class SaveApp {
       if (command.existing() == null && repository.find(e.name()).isPresent()) {
         errors.add(new FieldError("app.name", "an app named '" + e.name().value() + "' already exists"));
       }
+      // NB. the app being changed is not an "other" app, even when the entry misspells its name:
+      // else its own aliases would be reported as taken.
       List<CatalogEntry> others = repository.all().stream().filter(a -> !a.archived())
+          .filter(a -> command.existing() == null || !command.existing().sameAs(a.name()))
           .map(CatalogApp::entry).toList();
       errors.addAll(references.check(e, "app", others));
     }

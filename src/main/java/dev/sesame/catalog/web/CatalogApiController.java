@@ -4,6 +4,7 @@ import dev.sesame.catalog.AppName;
 import dev.sesame.catalog.ArchiveApp;
 import dev.sesame.catalog.Catalog;
 import dev.sesame.catalog.CatalogApp;
+import dev.sesame.catalog.CatalogCodec;
 import dev.sesame.catalog.ExportCatalog;
 import dev.sesame.catalog.ImportCatalog;
 import dev.sesame.catalog.SaveApp;
@@ -68,7 +69,8 @@ class CatalogApiController {
 
   @GetMapping("/apps/{name}/history")
   List<AppView> history(@PathVariable String name) {
-    return catalog.history(name(name)).stream().map(AppView::from).toList();
+    AppName app = catalog.get(name(name)).name();
+    return catalog.history(app).stream().map(AppView::from).toList();
   }
 
   @PostMapping("/apps")
@@ -86,8 +88,12 @@ class CatalogApiController {
   @PutMapping("/apps/{name}")
   ResponseEntity<?> update(@PathVariable String name, @RequestBody JsonNode body,
       @RequestParam(defaultValue = "false") boolean dryRun, Principal principal) {
-    SaveApp.Command command = command(name(name), body, principal);
+    AppName app = name(name);
+    SaveApp.Command command = command(app, body, principal);
     if (dryRun) {
+      // NB. the dry run must answer like the save: 404 for an app that does not exist, not a
+      // complaint that the entry renames it.
+      catalog.get(app);
       return ResponseEntity.ok(DryRun.from(save.dryRun(command)));
     }
     return ResponseEntity.ok(AppView.from(save.execute(command)));
@@ -137,6 +143,10 @@ class CatalogApiController {
       errors.add(new FieldError("changeDescription", "must be text"));
     }
     if (!errors.isEmpty()) {
+      // Report the entry's own problems too, so that one answer lists everything to fix.
+      if (app != null && app.isObject()) {
+        errors.addAll(CatalogCodec.read(app, "app").errors());
+      }
       throw new InvalidInputException(errors);
     }
     return new SaveApp.Command(existing, app,

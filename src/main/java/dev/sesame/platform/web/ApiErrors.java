@@ -36,6 +36,10 @@ class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+      // NB. Spring's message names the controller method; callers need only know the body is missing.
+      return withErrors(List.of(new FieldError("body", "is required")));
+    }
     String reason = e.getMostSpecificCause().getMessage();
     return withErrors(List.of(new FieldError("body", "is not valid JSON: "
         + (reason == null ? "cannot be read" : reason.lines().findFirst().orElse(reason)))));
