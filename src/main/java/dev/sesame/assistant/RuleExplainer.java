@@ -35,6 +35,10 @@ final class RuleExplainer {
     String[] parts = text.split(joiner.equals(" or ") ? "\\|\\|" : "&&");
     List<String> phrases = new ArrayList<>();
     Map<String, Object> attributes = person.attributes();
+    Optional<String> oneOf = oneOf(parts, joiner, attributes);
+    if (oneOf.isPresent()) {
+      return oneOf;
+    }
     for (String raw : parts) {
       String part = raw.strip().replaceAll("^\\((.*)\\)$", "$1").strip();
       Matcher compare = COMPARE.matcher(part);
@@ -55,5 +59,26 @@ final class RuleExplainer {
       }
     }
     return Optional.of(String.join(joiner, phrases));
+  }
+
+  // "user.department == 'Design' || user.department == 'Marketing'" reads as one list of values.
+  private static Optional<String> oneOf(String[] parts, String joiner, Map<String, Object> attributes) {
+    if (!joiner.equals(" or ") || parts.length < 2) {
+      return Optional.empty();
+    }
+    String attribute = null;
+    List<String> values = new ArrayList<>();
+    for (String raw : parts) {
+      Matcher compare = COMPARE.matcher(raw.strip().replaceAll("^\\((.*)\\)$", "$1").strip());
+      if (!compare.matches() || !compare.group(2).equals("==") || !ATTRIBUTES.containsKey(compare.group(1))
+          || attribute != null && !attribute.equals(compare.group(1))) {
+        return Optional.empty();
+      }
+      attribute = compare.group(1);
+      values.add(compare.group(3));
+    }
+    String list = String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+    return Optional.of("whose " + ATTRIBUTES.get(attribute) + " is " + list
+        + " (yours is " + attributes.getOrDefault(attribute, "unknown") + ")");
   }
 }

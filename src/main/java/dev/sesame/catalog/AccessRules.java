@@ -11,6 +11,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.sesame.directory.Person;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,17 +32,23 @@ public final class AccessRules {
 
   private AccessRules() {}
 
-  /** Why the rule does not compile, with line and column; empty when it compiles. */
+  /**
+   * Why the rule cannot be used: it does not compile (with line and column), or it yields
+   * something other than true or false for a sample person; empty when it is usable.
+   */
   public static Optional<String> problem(AccessRule rule) {
     try {
-      program(rule);
-      return Optional.empty();
+      CelRuntime.Program program = program(rule);
+      return sampleResult(program)
+          .filter(result -> !(result instanceof Boolean))
+          .map(result -> "is not a yes/no rule: it yields " + describe(result) + ", not true or false; compare an attribute, "
+              + "e.g. user.department == 'Engineering'");
     } catch (CelValidationException e) {
-      return Optional.of(e.getErrors().stream()
+      return Optional.of("does not compile: " + e.getErrors().stream()
           .map(AccessRules::describe)
           .collect(Collectors.joining("; ")));
     } catch (CelEvaluationException e) {
-      return Optional.of(e.getMessage());
+      return Optional.of("does not compile: " + e.getMessage());
     }
   }
 
@@ -74,6 +81,35 @@ public final class AccessRules {
       PROGRAMS.put(rule.expression(), program);
     }
     return program;
+  }
+
+  // Every attribute a person has, with neutral values: a rule of the wrong type shows itself here.
+  private static Optional<Object> sampleResult(CelRuntime.Program program) {
+    Map<String, Object> user = new java.util.HashMap<>();
+    for (String key : List.of("login", "email", "displayName", "title", "department", "location", "country",
+        "employmentType", "manager")) {
+      user.put(key, "");
+    }
+    user.put("groups", List.of());
+    user.put("active", true);
+    try {
+      return Optional.ofNullable(program.eval(Map.of("user", user)));
+    } catch (CelEvaluationException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String describe(Object result) {
+    if (result instanceof String) {
+      return "a text";
+    }
+    if (result instanceof Number) {
+      return "a number";
+    }
+    if (result instanceof java.util.Collection<?>) {
+      return "a list";
+    }
+    return "a " + result.getClass().getSimpleName();
   }
 
   private static String describe(CelIssue issue) {

@@ -61,7 +61,7 @@ public final class CatalogCodec {
     }
     boolean enabled = f.bool("enabledInBot", true);
     AccessRule rule = f.optionalText("accessRule", 4000).map(AccessRule::new).orElse(AccessRule.EVERYONE);
-    AccessRules.problem(rule).ifPresent(problem -> f.error("accessRule", "does not compile: " + problem));
+    AccessRules.problem(rule).ifPresent(problem -> f.error("accessRule", problem));
     List<PersonId> admins = new ArrayList<>();
     List<JsonNode> adminNodes = f.list("appAdmins", 50);
     for (int i = 0; i < adminNodes.size(); i++) {

@@ -94,6 +94,13 @@ public class SaveApp {
     if (command.existing() != null && command.expectedVersion() == null) {
       errors.add(new FieldError("version", "is required: send the version you read, so that nobody's change is lost"));
     }
+    if (command.existing() != null && command.expectedVersion() != null) {
+      repository.find(command.existing())
+          .filter(app -> app.revision().version() != command.expectedVersion())
+          .ifPresent(app -> errors.add(new FieldError("version", "is stale: " + app.name().value()
+              + " is now at version " + app.revision().version() + " (changed by " + app.revision().changedBy().value()
+              + "); reload it and apply your change again")));
+    }
     return new Analysis(errors, errors.isEmpty() ? entry : Optional.empty());
   }
 
@@ -102,6 +109,9 @@ public class SaveApp {
   public CatalogApp execute(Command command) {
     Optional<CatalogApp> current = Optional.ofNullable(command.existing()).map(name ->
         repository.lock(name).orElseThrow(() -> new NotFoundException("there is no app named '" + name.value() + "'")));
+    admins.require(command.actor());
+    // NB. a stale version is a conflict (409), checked before the entry so that it is never hidden.
+    current.ifPresent(app -> requireVersion(app, command.expectedVersion()));
     Analysis analysis = dryRun(command);
     if (!analysis.ok()) {
       throw new InvalidInputException(analysis.errors());
@@ -110,7 +120,6 @@ public class SaveApp {
     int version = 1;
     if (current.isPresent()) {
       CatalogApp app = current.get();
-      requireVersion(app, command.expectedVersion());
       if (app.archived()) {
         throw new ConflictException(app.name().value() + " is archived; it can no longer be changed");
       }

@@ -24,9 +24,17 @@ class RuleExplainerTest {
   }
 
   @Test
-  void explain_whenEitherDepartment_thenJoinedWithOr() {
+  void explain_whenEitherDepartment_thenOneListOfValues() {
     assertThat(explain("user.department == 'Design' || user.department == 'Marketing'")).contains(
-        "whose department is Design (yours is Sales) or whose department is Marketing (yours is Sales)");
+        "whose department is Design or Marketing (yours is Sales)");
+    assertThat(explain("user.department == 'Design' || (user.department == 'IT') || user.department == 'Legal'"))
+        .contains("whose department is Design, IT or Legal (yours is Sales)");
+  }
+
+  @Test
+  void explain_whenDifferentAttributesWithOr_thenJoinedWithOr() {
+    assertThat(explain("user.department == 'Design' || user.country == 'US'")).contains(
+        "whose department is Design (yours is Sales) or whose country is US (yours is DE)");
   }
 
   @Test

@@ -42,7 +42,7 @@ class AccessRulesTest {
   @Test
   void problem_whenUnknownVariable_thenNamesItWithPosition() {
     assertThat(AccessRules.problem(new AccessRule("employee.department == 'Engineering'")))
-        .contains("line 1, column 1: undeclared reference to 'employee' (in container '')");
+        .hasValue("does not compile: line 1, column 1: undeclared reference to 'employee' (in container '')");
   }
 
   @Test
@@ -54,9 +54,18 @@ class AccessRulesTest {
   }
 
   @Test
+  void problem_whenAttributeIsUsedAsTheWholeRule_thenNotAYesNoRule() {
+    assertThat(AccessRules.problem(new AccessRule("user.department")))
+        .hasValue("is not a yes/no rule: it yields a text, not true or false; compare an attribute, "
+            + "e.g. user.department == 'Engineering'");
+    assertThat(AccessRules.problem(new AccessRule("user.groups"))).hasValueSatisfying(p -> assertThat(p).contains("a list"));
+    assertThat(AccessRules.problem(new AccessRule("user.active"))).isEmpty();
+  }
+
+  @Test
   void problem_whenSyntaxError_thenLineAndColumn() {
     assertThat(AccessRules.problem(new AccessRule("user.department == ")))
-        .hasValueSatisfying(problem -> assertThat(problem).startsWith("line 1, column 19: "));
+        .hasValueSatisfying(problem -> assertThat(problem).startsWith("does not compile: line 1, column 19: "));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sesame.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,6 +34,10 @@ class SecurityConfiguration {
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/api/audit/**", "/actuator/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
+            // Catalog changes: refused here before any body is read, and again in the use cases.
+            .requestMatchers(HttpMethod.POST, "/api/apps/**", "/api/catalog/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/apps/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
+            .requestMatchers(HttpMethod.DELETE, "/api/apps/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/chat", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
