@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -132,7 +133,7 @@ public class Assistant {
   }
 
   // A role named (or described) in the same sentence as the app, e.g. "github write access".
-  private static RoleName roleIn(String text, AppFinder.Found found, CatalogEntry app) {
+  private static @Nullable RoleName roleIn(String text, AppFinder.Found found, CatalogEntry app) {
     if (app.roles().isEmpty()) {
       return null;
     }
