@@ -76,6 +76,7 @@ public final class EmbeddedDirectoryServer implements AutoCloseable {
       config.setAuthenticationRequiredOperationTypes(
           EnumSet.complementOf(EnumSet.of(OperationType.BIND, OperationType.UNBIND, OperationType.ABANDON,
               OperationType.EXTENDED)));
+      config.addInMemoryOperationInterceptor(new WriteGuard(new DN(bindDn)));
       config.addInMemoryOperationInterceptor(new SaveAfterWrite());
       InMemoryDirectoryServer created = new InMemoryDirectoryServer(config);
       load(created, seed);

@@ -81,6 +81,33 @@ class EmbeddedDirectoryServerIT {
     }
   }
 
+  @Test
+  void modify_whenBoundAsAnEmployee_thenRefusedAndNothingChanges() throws Exception {
+    server = EmbeddedDirectoryServer.start(BASE, 0, SEED, dataDir);
+
+    try (LDAPConnection employee = new LDAPConnection("127.0.0.1", server.port(), SAM, "sesame")) {
+      assertThatThrownBy(() -> employee.modify(FINANCE, new Modification(ModificationType.ADD, "member", SAM)))
+          .isInstanceOfSatisfying(LDAPException.class,
+              e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS));
+      assertThatThrownBy(() -> employee.delete(FINANCE)).isInstanceOf(LDAPException.class);
+    }
+    try (LDAPConnection connection = bound(server.connection())) {
+      assertThat(connection.getEntry(FINANCE).getAttributeValues("member")).doesNotContain(SAM);
+    }
+    assertThat(dataDir.resolve(EmbeddedDirectoryServer.FILE)).doesNotExist();
+  }
+
+  @Test
+  void search_whenAnyoneReadsAPerson_thenNoPasswordIsReturned() throws Exception {
+    server = EmbeddedDirectoryServer.start(BASE, 0, SEED, dataDir);
+
+    try (LDAPConnection employee = new LDAPConnection("127.0.0.1", server.port(), SAM, "sesame");
+        LDAPConnection service = bound(server.connection())) {
+      assertThat(employee.getEntry(SAM, "*", "userPassword").hasAttribute("userPassword")).isFalse();
+      assertThat(service.getEntry(SAM, "userPassword").hasAttribute("userPassword")).isFalse();
+    }
+  }
+
   // --- persistence ---------------------------------------------------------------------------
 
   @Test
