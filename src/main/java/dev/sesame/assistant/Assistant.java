@@ -6,6 +6,7 @@ import dev.sesame.catalog.CatalogEntry;
 import dev.sesame.catalog.Role;
 import dev.sesame.catalog.RoleName;
 import dev.sesame.common.InvalidInputException;
+import dev.sesame.common.Texts;
 import dev.sesame.directory.PersonId;
 import dev.sesame.request.Verdict;
 import java.util.List;
@@ -52,7 +53,7 @@ public class Assistant {
   /** Records what the person wrote and the assistant's answer, and returns the answer. */
   @Transactional
   public ChatMessage handle(PersonId person, String message) {
-    String text = message.strip();
+    String text = Texts.require("message", message).strip();
     if (text.isEmpty()) {
       throw new InvalidInputException("message", "is empty; write what you need, e.g. 'can I get figma?'");
     }

@@ -30,7 +30,7 @@ final class Words {
         .toLowerCase(Locale.ROOT)
         .replace('’', '\'');
     List<String> words = new ArrayList<>();
-    for (String raw : plain.split("[^a-z0-9.+'\\-]+")) {
+    for (String raw : plain.split("[^\\p{L}\\p{N}.+'\\-]+")) {
       String word = raw.replaceAll("^[.'\\-]+|[.'\\-]+$", "");
       if (!word.isEmpty()) {
         words.add(word);

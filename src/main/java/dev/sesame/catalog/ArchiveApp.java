@@ -29,21 +29,32 @@ public class ArchiveApp {
     this.clock = clock;
   }
 
+  /** Checks that the app can be archived and returns it as it is, changing nothing. */
+  public CatalogApp dryRun(AppName name, @Nullable Integer expectedVersion, PersonId actor) {
+    admins.require(actor);
+    return archivable(repository.find(name), name, expectedVersion);
+  }
+
   /** Archives the app, over the version the admin read when one is given. */
   @Transactional
   public CatalogApp execute(AppName name, @Nullable Integer expectedVersion, String reason, PersonId actor) {
     admins.require(actor);
-    CatalogApp app = repository.lock(name)
-        .orElseThrow(() -> new NotFoundException("there is no app named '" + name.value() + "'"));
-    SaveApp.requireVersion(app, expectedVersion);
-    if (app.archived()) {
-      throw new ConflictException(app.name().value() + " is already archived");
-    }
+    CatalogApp app = archivable(repository.lock(name), name, expectedVersion);
     String description = reason.isBlank() ? "Archived" : reason.strip();
     Revision revision = new Revision(app.revision().version() + 1, description, clock.instant(), actor);
     CatalogApp archived = new CatalogApp(app.entry(), revision, true);
     repository.update(archived);
     audit.catalogChanged(actor.value(), app.name().value(), "archived", revision.version(), description);
     return archived;
+  }
+
+  private static CatalogApp archivable(java.util.Optional<CatalogApp> found, AppName name,
+      @Nullable Integer expectedVersion) {
+    CatalogApp app = found.orElseThrow(() -> new NotFoundException("there is no app named '" + name.value() + "'"));
+    SaveApp.requireVersion(app, expectedVersion);
+    if (app.archived()) {
+      throw new ConflictException(app.name().value() + " is already archived");
+    }
+    return app;
   }
 }

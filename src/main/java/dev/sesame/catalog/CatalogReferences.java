@@ -3,6 +3,7 @@ package dev.sesame.catalog;
 import dev.sesame.common.FieldError;
 import dev.sesame.common.UnavailableException;
 import dev.sesame.directory.Directory;
+import dev.sesame.directory.DirectorySettings;
 import dev.sesame.directory.PersonId;
 import dev.sesame.provisioning.Connector;
 import dev.sesame.provisioning.GroupExternalId;
@@ -24,10 +25,12 @@ public class CatalogReferences {
 
   private final Directory directory;
   private final ProvisioningSystems systems;
+  private final String catalogAdminsGroup;
 
-  CatalogReferences(Directory directory, ProvisioningSystems systems) {
+  CatalogReferences(Directory directory, ProvisioningSystems systems, DirectorySettings settings) {
     this.directory = directory;
     this.systems = systems;
+    this.catalogAdminsGroup = comparable("cn=" + settings.catalogAdminsGroup() + "," + settings.groupsBase());
   }
 
   /** Every problem of {@code entry}, its fields under {@code path}, given the other apps. */
@@ -65,6 +68,12 @@ public class CatalogReferences {
   }
 
   private void checkGroup(ProvisioningSystemId system, GroupExternalId group, String field, List<FieldError> errors) {
+    // NB. an app on the catalog admins group would let an approval hand out the right to change
+    // the catalog itself; that right is given in the directory by IT, never through a request.
+    if (comparable(group.value()).equals(catalogAdminsGroup)) {
+      errors.add(new FieldError(field, "is the catalog admins group; Sesame does not hand out its own admin rights"));
+      return;
+    }
     Optional<Connector> connector = systems.connector(system);
     if (connector.isEmpty()) {
       if (errors.stream().noneMatch(e -> e.field().equals("strategy.system"))) {
@@ -81,5 +90,9 @@ public class CatalogReferences {
       errors.add(new FieldError(field, "could not be checked because " + system.value()
           + " cannot be reached: " + e.getMessage()));
     }
+  }
+
+  private static String comparable(String dn) {
+    return dn.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s*([,=])\\s*", "$1").strip();
   }
 }

@@ -1,6 +1,7 @@
 package dev.sesame.catalog;
 
 import dev.sesame.common.FieldError;
+import dev.sesame.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,11 +64,16 @@ final class Fields {
       return Optional.empty();
     }
     JsonNode v = value.get();
-    if (!v.isString() && !v.isNumber() && !v.isBoolean()) {
+    if (!v.isString()) {
       error(key, "must be text");
       return Optional.empty();
     }
     String text = v.asString();
+    Optional<String> problem = Texts.problem(text);
+    if (problem.isPresent()) {
+      error(key, problem.get());
+      return Optional.empty();
+    }
     if (text.length() > maxLength) {
       error(key, "has " + text.length() + " characters; at most " + maxLength + " are allowed");
       return Optional.empty();

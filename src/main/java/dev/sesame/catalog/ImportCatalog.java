@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ImportCatalog {
 
+  /** The longest document accepted, in characters: far more than a catalog of a thousand apps. */
+  static final int MAX_DOCUMENT = 2_000_000;
+
   private final CatalogRepository repository;
   private final CatalogReferences references;
   private final CatalogAdmins admins;
@@ -118,6 +121,10 @@ public class ImportCatalog {
     repository.all().forEach(app -> current.put(app.name().key(), app));
     List<FieldError> errors = new ArrayList<>();
     List<CatalogEntry> entries = new ArrayList<>();
+    if (yaml.length() > MAX_DOCUMENT) {
+      return new Analysis(new Report(List.of(new FieldError("yaml", "the document has " + yaml.length()
+          + " characters; at most " + MAX_DOCUMENT + " are accepted")), Map.of()), List.of(), current);
+    }
     JsonNode document;
     try {
       document = CatalogYaml.parse(yaml);
@@ -135,6 +142,10 @@ public class ImportCatalog {
       JsonNode apps = document.get("apps");
       if (apps == null || !apps.isArray()) {
         errors.add(new FieldError("apps", "is required and must be a list of apps"));
+      } else if (apps.isEmpty()) {
+        // NB. an empty list would archive the whole catalog; that is never what an import means.
+        errors.add(new FieldError("apps", "lists no apps; importing it would archive the whole catalog "
+            + "(archive apps one by one instead)"));
       } else {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < apps.size(); i++) {

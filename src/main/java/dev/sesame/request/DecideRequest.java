@@ -1,7 +1,9 @@
 package dev.sesame.request;
 
 import dev.sesame.audit.AuditTrail;
+import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
+import dev.sesame.common.Texts;
 import dev.sesame.directory.PersonId;
 import dev.sesame.platform.Jobs;
 import java.time.Clock;
@@ -40,6 +42,10 @@ public class DecideRequest {
   /** Records the decision; refuses non-approvers (403) and decided requests (409). */
   @Transactional
   public Result execute(Command command) {
+    Texts.require("comment", command.comment());
+    if (command.comment().length() > 1000) {
+      throw new InvalidInputException("comment", "has more than 1000 characters");
+    }
     AccessRequest request = repository.lock(command.request())
         .orElseThrow(() -> new NotFoundException("there is no request " + command.request()));
     AccessRequest.DecisionOutcome outcome =

@@ -142,6 +142,9 @@ public class SubmitRequest {
     if (entry.strategy() instanceof Strategy.SelfService) {
       return Analysis.of(Outcome.SELF_SERVICE, app);
     }
+    if (command.role() != null && !(entry.strategy() instanceof Strategy.RoleAccess)) {
+      return Analysis.of(Outcome.UNKNOWN_ROLE, app);
+    }
     List<RoleName> held = heldRoles(requester, entry);
     Optional<Role> role = Optional.empty();
     if (entry.strategy() instanceof Strategy.RoleAccess roles) {

@@ -101,7 +101,11 @@ class CatalogApiController {
 
   @DeleteMapping("/apps/{name}")
   AppView archive(@PathVariable String name, @RequestParam(required = false) @Nullable Integer version,
-      @RequestParam(defaultValue = "") String reason, Principal principal) {
+      @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean dryRun,
+      Principal principal) {
+    if (dryRun) {
+      return AppView.from(archive.dryRun(name(name), version, CurrentPerson.of(principal)));
+    }
     return AppView.from(archive.execute(name(name), version, reason, CurrentPerson.of(principal)));
   }
 

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns the exception family into RFC 9457 problem details for every REST controller: bad input
@@ -36,13 +38,23 @@ class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    if (e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
-      // NB. Spring's message names the controller method; callers need only know the body is missing.
-      return withErrors(List.of(new FieldError("body", "is required")));
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+      String field = databind.getPath().stream()
+          .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+          .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+      return withErrors(List.of(new FieldError(field, "has the wrong type; see the API documentation")));
     }
-    String reason = e.getMostSpecificCause().getMessage();
-    return withErrors(List.of(new FieldError("body", "is not valid JSON: "
-        + (reason == null ? "cannot be read" : reason.lines().findFirst().orElse(reason)))));
+    if (cause instanceof DatabindException) {
+      return withErrors(List.of(new FieldError("body", "must be a JSON object")));
+    }
+    if (cause instanceof JacksonException jackson) {
+      var at = jackson.getLocation();
+      return withErrors(List.of(new FieldError("body", "is not valid JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + ": " + jackson.getOriginalMessage())));
+    }
+    return withErrors(List.of(new FieldError("body", "is required")));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

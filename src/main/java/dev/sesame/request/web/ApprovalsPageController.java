@@ -2,6 +2,7 @@ package dev.sesame.request.web;
 
 import dev.sesame.common.ConflictException;
 import dev.sesame.common.ForbiddenException;
+import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.platform.web.CurrentPerson;
 import dev.sesame.request.DecideRequest;
@@ -38,11 +39,16 @@ class ApprovalsPageController {
   @PostMapping("/approvals/{id}")
   String decide(@PathVariable String id, @RequestParam String decision, @RequestParam(defaultValue = "") String comment,
       Principal principal, RedirectAttributes redirect) {
-    Verdict verdict = decision.equals("approve") ? Verdict.APPROVED : Verdict.DENIED;
+    // NB. anything but exactly "approve" or "deny" is refused: a typo must never decide.
+    Verdict verdict = switch (decision) {
+      case "approve" -> Verdict.APPROVED;
+      case "deny" -> Verdict.DENIED;
+      default -> throw new InvalidInputException("decision", "must be approve or deny");
+    };
     RequestId request = RequestId.parse(id).orElseThrow(() -> new NotFoundException("there is no request " + id));
     try {
       var result = decide.execute(new DecideRequest.Command(request, CurrentPerson.of(principal), verdict,
-          comment.length() > 1000 ? comment.substring(0, 1000) : comment));
+          comment));
       redirect.addFlashAttribute("notice", (verdict == Verdict.APPROVED ? "Approved " : "Denied ")
           + result.request().app().value() + " for " + result.request().requester().value() + ".");
     } catch (ConflictException | ForbiddenException e) {
