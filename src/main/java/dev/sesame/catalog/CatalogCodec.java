@@ -122,7 +122,9 @@ public final class CatalogCodec {
       default -> Set.of();
     };
     if (keys.isEmpty()) {
-      errors.add(new FieldError(path + ".type", "is required; use one of SELF_SERVICE, GROUP, ROLE"));
+      errors.add(new FieldError(path + ".type", typeNode == null || typeNode.isNull()
+          ? "is required; use one of SELF_SERVICE, GROUP, ROLE"
+          : "'" + typeNode.asString() + "' is not a strategy; use one of SELF_SERVICE, GROUP, ROLE"));
       return Optional.empty();
     }
     Fields f = new Fields(node, path, errors, keys);

@@ -104,4 +104,14 @@ class HostileInputIT {
         .then().statusCode(400).body("errors[0].field", equalTo("apps"));
     sesame.as(ADMIN).get("/api/apps/Zoom").then().statusCode(200).body("archived", equalTo(false));
   }
+
+  @Test
+  void api_whenPasswordIsWrongOrRoleMissing_thenProblemDetails() {
+    io.restassured.RestAssured.given().baseUri("http://127.0.0.1").port(sesame.port())
+        .auth().preemptive().basic(EMPLOYEE, "wrong").get("/api/requests")
+        .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Basic"))
+        .contentType("application/problem+json").body("status", equalTo(401));
+    sesame.as(EMPLOYEE).get("/api/audit").then().statusCode(403)
+        .contentType("application/problem+json").body("status", equalTo(403));
+  }
 }

@@ -143,7 +143,7 @@ class CatalogApiController {
       errors.add(new FieldError("version", "must be a whole number"));
     }
     JsonNode description = body.get("changeDescription");
-    if (description != null && !description.isString()) {
+    if (description != null && !description.isNull() && !description.isString()) {
       errors.add(new FieldError("changeDescription", "must be text"));
     }
     if (!errors.isEmpty()) {
@@ -155,7 +155,7 @@ class CatalogApiController {
     }
     return new SaveApp.Command(existing, app,
         version == null || version.isNull() ? null : version.asInt(),
-        description == null ? "" : description.asString(), CurrentPerson.of(principal));
+        description == null || description.isNull() ? "" : description.asString(), CurrentPerson.of(principal));
   }
 
   /** What a dry run found. */

@@ -1,13 +1,14 @@
 package dev.sesame.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -41,13 +42,29 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/chat", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .httpBasic(basic -> basic.realmName("Sesame"))
+        .httpBasic(basic -> basic.realmName("Sesame").authenticationEntryPoint((request, response, e) ->
+            problem(response, HttpStatus.UNAUTHORIZED, "Wrong login or password")))
         .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC))
         .exceptionHandling(errors -> errors
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+            .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                "Sign in: HTTP Basic with your directory login and password"), API)
+            .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                "This needs a catalog admin, or the CSRF token of your session"), API))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
     return http.build();
+  }
+
+  // Security answers come before any controller, so they are written here in the same RFC 9457
+  // shape as ApiErrors writes; the texts are fixed, never taken from the request.
+  private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    response.setStatus(status.value());
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Sesame\"");
+    }
+    response.setContentType("application/problem+json");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
   }
 }

@@ -54,8 +54,13 @@ class RequestApiController {
   /** A decision's optional comment. */
   record DecisionForm(@Nullable @Size(max = 1000) String comment) {}
 
-  /** The dry run's answer, or the request that was (or already had been) submitted. */
-  record SubmitView(String outcome, @Nullable RequestView request, List<String> heldRoles, List<String> approvers) {}
+  /**
+   * The dry run's answer, or the request that was (or already had been) submitted.
+   *
+   * @param message what the outcome means, in words
+   */
+  record SubmitView(String outcome, String message, @Nullable RequestView request, List<String> heldRoles,
+      List<String> approvers) {}
 
   @GetMapping("/requests")
   List<RequestView> list(@RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) @Nullable String state,
@@ -123,10 +128,25 @@ class RequestApiController {
   }
 
   private static SubmitView view(SubmitRequest.Analysis analysis, @Nullable RequestView request) {
-    return new SubmitView(analysis.outcome().name(), request,
+    return new SubmitView(analysis.outcome().name(), message(analysis.outcome()), request,
         analysis.heldRoles().stream().map(RoleName::value).toList(),
         analysis.plan().map(p -> p.stages().isEmpty() ? List.<String>of()
             : p.stages().get(0).approvers().stream().map(a -> a.value()).sorted().toList()).orElse(List.of()));
+  }
+
+  private static String message(SubmitRequest.Outcome outcome) {
+    return switch (outcome) {
+      case UNKNOWN_APP -> "there is no such app in the catalog";
+      case DISABLED -> "the app cannot be requested through Sesame; see its links";
+      case NOT_ALLOWED -> "the app's access rule does not include you";
+      case RULE_FAILED -> "the app's access rule could not be checked for you";
+      case SELF_SERVICE -> "the app is self-service: follow its instructions";
+      case ROLE_NEEDED -> "the app has roles: name one in 'role'";
+      case UNKNOWN_ROLE -> "the app has no such role";
+      case ALREADY_HAS_ACCESS -> "you already have this access";
+      case ALREADY_REQUESTED -> "you already have an open request for this";
+      case READY -> "nothing is missing: the request can be submitted";
+    };
   }
 
   private static RequestId id(String text) {
