@@ -145,6 +145,7 @@ class RequestsConsoleIT {
           "added to cn=figma-users,ou=groups,dc=brightwave,dc=example in corp-ldap",
           "grant provisioned");
       assertThat(browser.driver().findElement(By.cssSelector("#timeline time")).getText()).matches("\\d\\d:\\d\\d");
+      browser.size(1280, 1300);
       browser.screenshot("console-request");
       browser.size(390, 844);
       browser.screenshot("console-request-phone");
@@ -154,6 +155,7 @@ class RequestsConsoleIT {
       browser.waitFor(By.id("timeline"));
       assertThat(browser.driver().findElement(By.id("timeline")).getText())
           .contains("felix.wagner denied: we use Miro for whiteboards");
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Figma for Hannah Berg");
       browser.screenshot("console-request-denied");
 
       browser.open("/admin/requests/" + UUID.randomUUID());

@@ -19,7 +19,7 @@ record AuditEventView(String time, String exact, String actor, String event, Str
   private static final String REQUEST = "request:";
 
   static AuditEventView from(AuditEvent e) {
-    return new AuditEventView(Times.minute(e.at()), Times.exact(e.at()), e.actor(), e.event(), e.subject(),
+    return new AuditEventView(Times.second(e.at()), Times.exact(e.at()), e.actor(), e.event(), e.subject(),
         link(e.subject()), details(e.details()));
   }
 
@@ -35,9 +35,9 @@ record AuditEventView(String time, String exact, String actor, String event, Str
     }
   }
 
-  /** "key: value" for each detail that has a value; lists are joined with commas. */
+  /** "key: value" for each detail that has a value, by key; lists are joined with commas. */
   static List<String> details(Map<String, Object> details) {
-    return details.entrySet().stream()
+    return details.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .filter(d -> !value(d.getValue()).isEmpty())
         .map(d -> d.getKey() + ": " + value(d.getValue()))
         .toList();

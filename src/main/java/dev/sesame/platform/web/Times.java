@@ -24,6 +24,11 @@ public final class Times {
     return MINUTE.format(at);
   }
 
+  /** "3 Dec 2026, 17:39:05". */
+  public static String second(Instant at) {
+    return SECOND.format(at).replace(" UTC", "");
+  }
+
   /** "3 Dec 2026". */
   public static String day(Instant at) {
     return DAY.format(at);

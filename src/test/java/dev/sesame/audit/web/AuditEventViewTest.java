@@ -39,10 +39,16 @@ class AuditEventViewTest {
   }
 
   @Test
+  void details_whenKeysComeInAnyOrder_thenSortedByKey() {
+    assertThat(AuditEventView.details(Map.of("system", "corp-ldap", "step", "applied", "group", "cn=figma-users")))
+        .containsExactly("group: cn=figma-users", "step: applied", "system: corp-ldap");
+  }
+
+  @Test
   void from_whenEvent_thenTimeInUtcAndLink() {
     AuditEventView view = AuditEventView.from(new AuditEvent(7, Instant.parse("2026-12-03T17:39:05Z"), "alex.kim",
         "request.submitted", "request:" + SAMPLE_ID, Map.of("app", "Figma")));
-    assertThat(view.time()).isEqualTo("3 Dec 2026, 17:39");
+    assertThat(view.time()).isEqualTo("3 Dec 2026, 17:39:05");
     assertThat(view.link()).isEqualTo("/admin/requests/" + SAMPLE_ID);
     assertThat(view.details()).containsExactly("app: Figma");
   }

@@ -25,6 +25,11 @@ class TimesTest {
   }
 
   @Test
+  void second_whenInstant_thenSecondsWithoutZone() {
+    assertThat(Times.second(SAMPLE)).isEqualTo("3 Dec 2026, 17:39:05");
+  }
+
+  @Test
   void exact_whenInstant_thenSecondsAndZone() {
     assertThat(Times.exact(SAMPLE)).isEqualTo("3 Dec 2026, 17:39:05 UTC");
   }
