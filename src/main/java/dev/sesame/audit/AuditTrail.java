@@ -32,6 +32,10 @@ public class AuditTrail {
   /** Someone was refused by an access rule. */
   public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
 
+  /** Every event id, in the order of a request's life (catalog events first). */
+  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, ACCESS_RULE_REFUSED, REQUEST_SUBMITTED,
+      DECISION_RECORDED, REQUEST_CANCELLED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final Clock clock;

@@ -82,11 +82,30 @@ class RequestRepository {
         .params(approver.value()).query(this::map).list();
   }
 
-  List<AccessRequest> search(@Nullable String state, @Nullable String app, @Nullable String requester, int limit) {
+  /** The requests that match every filter, newest first. */
+  List<AccessRequest> search(RequestSearch search) {
+    Instant from = search.createdFrom();
+    Instant before = search.createdBefore();
     return jdbc.sql("select " + COLUMNS + " from access_request where (?::text is null or state = ?)"
-            + " and (?::text is null or app_key = lower(?)) and (?::text is null or requester = lower(?))"
-            + " order by created_at desc limit ?")
-        .params(state, state, app, app, requester, requester, limit).query(this::map).list();
+            + " and (?::text is null or app_key = ?) and (?::text is null or requester = ?)"
+            + " and (?::timestamptz is null or created_at >= ?) and (?::timestamptz is null or created_at < ?)"
+            + " order by created_at desc, id limit ?")
+        .params(
+            name(search.state()), name(search.state()),
+            search.app() == null ? null : search.app().key(), search.app() == null ? null : search.app().key(),
+            search.requester() == null ? null : search.requester().value(),
+            search.requester() == null ? null : search.requester().value(),
+            timestamp(from), timestamp(from), timestamp(before), timestamp(before),
+            search.limit())
+        .query(this::map).list();
+  }
+
+  private static @Nullable String name(@Nullable RequestState state) {
+    return state == null ? null : state.name();
+  }
+
+  private static @Nullable Timestamp timestamp(@Nullable Instant at) {
+    return at == null ? null : Timestamp.from(at);
   }
 
   /** Records the grant of a fulfilled request; a second call for the same request does nothing. */

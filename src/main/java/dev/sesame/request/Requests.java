@@ -1,5 +1,7 @@
 package dev.sesame.request;
 
+import dev.sesame.catalog.AppName;
+import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.directory.CatalogAdmins;
 import dev.sesame.directory.PersonId;
@@ -49,8 +51,28 @@ public class Requests {
   public List<AccessRequest> search(PersonId viewer, @Nullable String state, @Nullable String app,
       @Nullable String requester, int limit) {
     admins.require(viewer);
-    String wanted = state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT);
-    return repository.search(wanted, blankToNull(app), blankToNull(requester), Math.max(1, Math.min(limit, 500)));
+    String wanted = blankToNull(state);
+    String appName = blankToNull(app);
+    String login = blankToNull(requester);
+    return search(viewer, new RequestSearch(
+        wanted == null ? null : parse(wanted),
+        appName == null ? null : AppName.parse(appName).orElseThrow(() -> new InvalidInputException("app", "is not an app name")),
+        login == null ? null : PersonId.parse(login).orElseThrow(() -> new InvalidInputException("person", "is not a login")),
+        null, null, limit));
+  }
+
+  /** For catalog admins: every request matching the search, newest first. */
+  public List<AccessRequest> search(PersonId viewer, RequestSearch search) {
+    admins.require(viewer);
+    return repository.search(search);
+  }
+
+  private static RequestState parse(String state) {
+    try {
+      return RequestState.valueOf(state.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("state", "is not one of " + java.util.Arrays.toString(RequestState.values()));
+    }
   }
 
   private static @Nullable String blankToNull(@Nullable String text) {

@@ -9,6 +9,7 @@ import dev.sesame.common.UnavailableException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,8 +25,10 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns the exception family into RFC 9457 problem details for every REST controller: bad input
  * is 400 with a list of {@code {field, reason}}, not found 404, forbidden 403, conflict 409, an
- * unreachable system 503. Never a 500 for something the caller did.
+ * unreachable system 503. Never a 500 for something the caller did. Ordered before
+ * {@link PageErrors}, which would otherwise answer REST controllers with a page too.
  */
+@Order(0)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 

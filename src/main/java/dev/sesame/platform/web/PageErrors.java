@@ -5,6 +5,8 @@ import dev.sesame.common.ForbiddenException;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.common.UnavailableException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -15,8 +17,10 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The HTML twin of {@link ApiErrors}: the exception family becomes one friendly error page with
  * the right status, for every page controller. Never a server error page for something the
- * visitor did.
+ * visitor did. REST controllers are {@code @Controller}s too: {@link ApiErrors} comes first and
+ * answers them.
  */
+@Order(Ordered.LOWEST_PRECEDENCE)
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 

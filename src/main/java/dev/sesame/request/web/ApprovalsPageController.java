@@ -7,7 +7,7 @@ import dev.sesame.common.NotFoundException;
 import dev.sesame.platform.web.CurrentPerson;
 import dev.sesame.request.DecideRequest;
 import dev.sesame.request.RequestId;
-import dev.sesame.request.Requests;
+import dev.sesame.request.RequestOverview;
 import dev.sesame.request.Verdict;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
@@ -22,17 +22,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApprovalsPageController {
 
-  private final Requests requests;
+  private final RequestOverview overview;
   private final DecideRequest decide;
 
-  ApprovalsPageController(Requests requests, DecideRequest decide) {
-    this.requests = requests;
+  ApprovalsPageController(RequestOverview overview, DecideRequest decide) {
+    this.overview = overview;
     this.decide = decide;
   }
 
   @GetMapping("/approvals")
   String approvals(Model model, Principal principal) {
-    model.addAttribute("waiting", requests.waitingFor(CurrentPerson.of(principal)).stream().map(RequestView::from).toList());
+    RequestOverview.Listing waiting = overview.waitingFor(CurrentPerson.of(principal));
+    model.addAttribute("waiting", waiting.requests().stream().map(r -> ApprovalView.from(r, waiting.names())).toList());
     return "request/approvals";
   }
 
