@@ -338,7 +338,7 @@ class CatalogCodecTest {
   @Test
   void read_whenWrongStrategyType_thenErrorOnStrategyType() {
     assertThat(errors(SAMPLE_GROUP_APP.replace("type: GROUP", "type: TICKET")))
-        .containsExactly(new FieldError("strategy.type", "is required; use one of SELF_SERVICE, GROUP, ROLE"));
+        .containsExactly(new FieldError("strategy.type", "'TICKET' is not a strategy; use one of SELF_SERVICE, GROUP, ROLE"));
   }
 
   @Test

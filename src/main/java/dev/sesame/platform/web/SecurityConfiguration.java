@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -49,7 +50,9 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                 "Sign in: HTTP Basic with your directory login and password"), API)
             .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                "This needs a catalog admin, or the CSRF token of your session"), API))
+                "This needs a catalog admin, or the CSRF token of your session"), API)
+            // NB. with a single mapping Spring Security would use it for pages too: pages get the 403 page.
+            .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> !API.matches(request)))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
