@@ -116,7 +116,7 @@ class CatalogConsoleIT {
       click(browser, "save");
       browser.waitFor(By.cssSelector(".summary"));
       assertThat(fieldError(browser, "links-0-url")).contains("must start with https://");
-      assertThat(fieldError(browser, "changeDescription")).contains("is required");
+      assertThat(fieldError(browser, "changeDescription")).startsWith("Required: say what changed");
       assertThat(value(browser, "aliases")).isEqualTo("excali, sketches");
       assertThat(browser.driver().findElements(By.id("no-url"))).isEmpty();
       shot(browser, "console-create-refused");
@@ -152,7 +152,7 @@ class CatalogConsoleIT {
       browser.type(By.id("changeDescription"), "Move Asana to the new group");
       click(browser, "save");
       browser.waitFor(By.cssSelector(".summary"));
-      assertThat(fieldError(browser, "externalId")).contains("there is no group '" + NO_SUCH_GROUP + "' in corp-ldap");
+      assertThat(fieldError(browser, "externalId")).contains("There is no group '" + NO_SUCH_GROUP + "' in corp-ldap");
       shot(browser, "console-group-refused");
       assertThat(api.version("Asana")).isEqualTo(before);
 
@@ -194,13 +194,13 @@ class CatalogConsoleIT {
       browser.type(By.id("changeDescription"), "Analysts need a manager's approval now");
       click(browser, "save");
       browser.waitFor(By.cssSelector(".summary"));
-      assertThat(fieldError(browser, "accessRule")).contains("does not compile");
+      assertThat(fieldError(browser, "accessRule")).startsWith("Does not compile: line 1");
       shot(browser, "console-roles-refused");
 
       browser.type(By.id("accessRule"), "user.department == 'Sales'");
       click(browser, "save");
       browser.waitFor(By.cssSelector(".summary"));
-      assertThat(fieldError(browser, "roles-2-externalId")).contains("there is no group '" + NO_SUCH_GROUP + "'");
+      assertThat(fieldError(browser, "roles-2-externalId")).contains("There is no group '" + NO_SUCH_GROUP + "'");
       assertThat(api.version("Snowflake")).isEqualTo(before);
 
       click(browser, "remove-role:2");
@@ -265,7 +265,8 @@ class CatalogConsoleIT {
       assertThat(fieldError(browser, "aliases")).contains("1 to 64 characters");
       assertThat(fieldError(browser, "approvalFlow")).contains("'BOGUS' is not an approval flow");
       assertThat(fieldError(browser, "strategy")).contains("SELF_SERVICE, GROUP, ROLE");
-      assertThat(fieldError(browser, "changeDescription")).contains("is required");
+      assertThat(fieldError(browser, "changeDescription")).startsWith("Required: say what changed");
+      shot(browser, "console-forged-input");
 
       browser.open("/admin/catalog/Jira/edit");
       browser.waitFor(By.id("aliases"));
@@ -311,6 +312,9 @@ class CatalogConsoleIT {
   @Test
   void archive_whenArchivedFromTheEditPageWithAReason_thenGoneFromListAndChat() {
     try (Browser browser = edit("Tableau")) {
+      browser.size(390, 844);
+      browser.screenshot("console-edit-phone");
+      browser.size(1280, 860);
       browser.type(By.id("reason"), "Replaced by Looker");
       browser.driver().findElement(By.id("archive")).click();
       browser.waitForText(By.cssSelector(".notice"), "Archived Tableau.");

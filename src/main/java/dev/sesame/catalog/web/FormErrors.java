@@ -36,7 +36,7 @@ record FormErrors(Map<String, List<String>> byField, List<String> general) {
       if (field == null) {
         general.add(label(error.field()) + error.reason());
       } else {
-        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(error.reason());
+        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(sentence(error.reason()));
       }
     }
     return new FormErrors(byField, general);
@@ -79,6 +79,12 @@ record FormErrors(Map<String, List<String>> byField, List<String> general) {
     int index = Integer.parseInt(m.group(2));
     int row = index < rows.size() ? rows.get(index) : index;
     return m.group(1) + "[" + row + "]." + (m.group(3) == null ? defaultColumn : m.group(3));
+  }
+
+  // The codec's reasons follow a field name ("is required: …"); next to the field they stand alone.
+  static String sentence(String reason) {
+    String text = reason.startsWith("is ") ? reason.substring(3) : reason;
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String label(String path) {

@@ -100,10 +100,10 @@ class AppFormTest {
         new FieldError("version", "is stale"),
         new FieldError("app.surprise", "unknown field")), form);
 
-    assertThat(errors.of("links[1].url")).isEqualTo("must start with https://");
-    assertThat(errors.of("roles[2].externalId")).isEqualTo("there is no group");
+    assertThat(errors.of("links[1].url")).isEqualTo("Must start with https://");
+    assertThat(errors.of("roles[2].externalId")).isEqualTo("There is no group");
     assertThat(errors.has("title")).isTrue();
-    assertThat(errors.of("aliases")).isEqualTo("is already used by Figma");
+    assertThat(errors.of("aliases")).isEqualTo("Already used by Figma");
     assertThat(errors.general()).containsExactly("Version: is stale", "surprise: unknown field");
     assertThat(errors.count()).isEqualTo(6);
   }
