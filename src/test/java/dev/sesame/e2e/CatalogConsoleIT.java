@@ -110,6 +110,15 @@ class CatalogConsoleIT {
       assertThat(value(browser, "name")).isEqualTo("Excalidraw");
 
       browser.type(By.id("body"), "1. Open **https://excalidraw.brightwave.example** and sign in with Google.\n2. Ask in #it-help.");
+      new Select(browser.driver().findElement(By.id("strategy"))).selectByValue("GROUP");
+      assertThat(browser.driver().findElement(By.id("externalId")).isDisplayed()).isTrue();
+      assertThat(browser.driver().findElement(By.id("title")).isDisplayed()).isFalse();
+      ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('button[value=switch]').hidden = false;");
+      click(browser, "switch");
+      assertThat(browser.driver().findElement(By.id("externalId")).isDisplayed()).isTrue();
+      new Select(browser.driver().findElement(By.id("strategy"))).selectByValue("SELF_SERVICE");
+      assertThat(value(browser, "title")).isEqualTo("Draw in Excalidraw");
+      assertThat(value(browser, "body")).startsWith("1. Open **https://excalidraw");
       click(browser, "add-link");
       browser.type(By.id("links-0-label"), "Excalidraw guide");
       browser.type(By.id("links-0-url"), "http://excalidraw.example/guide");
