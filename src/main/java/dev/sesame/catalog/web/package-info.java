@@ -1,4 +1,4 @@
-/** The catalog's REST API: list, read, create, update, archive, history, YAML export and import. */
+/** The catalog over HTTP: the REST API (list, read, create, update, archive, history, YAML import and export) and the admin console pages. */
 @NullMarked
 package dev.sesame.catalog.web;
 
