@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,20 +26,30 @@ class DirectoryAuthenticationProvider implements AuthenticationProvider {
 
   private final Directory directory;
   private final CatalogAdmins admins;
+  private final LoginThrottle throttle;
 
-  DirectoryAuthenticationProvider(Directory directory, CatalogAdmins admins) {
+  DirectoryAuthenticationProvider(Directory directory, CatalogAdmins admins, LoginThrottle throttle) {
     this.directory = directory;
     this.admins = admins;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
     Optional<PersonId> person = PersonId.parse(authentication.getName());
-    // NB. an empty password would be an anonymous bind, which many directories accept.
-    if (person.isEmpty() || password.isEmpty() || !directory.authenticate(person.get(), password)) {
+    if (person.isEmpty()) {
       throw new BadCredentialsException("wrong login or password");
     }
+    if (!throttle.wait(person.get()).isZero()) {
+      throw new LockedException("too many failed sign-ins; try again in a minute");
+    }
+    // NB. an empty password would be an anonymous bind, which many directories accept.
+    if (password.isEmpty() || !directory.authenticate(person.get(), password)) {
+      throttle.failed(person.get());
+      throw new BadCredentialsException("wrong login or password");
+    }
+    throttle.succeeded(person.get());
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_EMPLOYEE"));
     if (admins.includes(person.get())) {
