@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * external directory its password stays where it is configured, in one place.
  */
 @Component
+@EnableConfigurationProperties(ProvisioningSettings.class)
 public class ProvisioningSystems implements DisposableBean {
 
   /** The system that points at the company directory when no system is configured. */

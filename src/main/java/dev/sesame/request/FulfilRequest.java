@@ -5,6 +5,7 @@ import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
 import dev.sesame.platform.DurableTask;
 import dev.sesame.provisioning.Connector;
+import dev.sesame.provisioning.ProvisioningSettings;
 import dev.sesame.provisioning.ProvisioningSystems;
 import dev.sesame.provisioning.WriteResult;
 import java.time.Clock;
@@ -35,9 +36,11 @@ public class FulfilRequest implements DurableTask {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ProvisioningSettings settings;
 
   FulfilRequest(RequestRepository repository, Directory directory, ProvisioningSystems systems, AuditTrail audit,
-      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings) {
+    this.settings = settings;
     this.repository = repository;
     this.directory = directory;
     this.systems = systems;
@@ -50,6 +53,16 @@ public class FulfilRequest implements DurableTask {
   @Override
   public String name() {
     return TASK;
+  }
+
+  @Override
+  public java.time.Duration firstRetry() {
+    return settings.firstRetry();
+  }
+
+  @Override
+  public int maxAttempts() {
+    return settings.maxAttempts();
   }
 
   @Override
