@@ -64,6 +64,15 @@ class ProvisioningSystemsConsoleIT {
       assertThat(browser.driver().findElement(By.cssSelector("tr[data-system=corp-ldap]")).getText())
           .contains("corp-ldap", "ldap", directory.url(), "sesame");
       shot(browser, "systems-list");
+
+      browser.driver().findElement(By.cssSelector("tr[data-system=corp-ldap] a.edit")).click();
+      browser.waitFor(By.id("followsDirectory"));
+      assertThat(browser.driver().findElement(By.id("followsDirectory")).isSelected()).isTrue();
+      assertThat(browser.driver().findElement(By.id("s-url")).isEnabled()).isFalse();
+      assertThat(browser.driver().getPageSource()).doesNotContain(directory.bindPassword());
+      browser.driver().findElement(By.id("test-connection")).click();
+      browser.waitFor(By.cssSelector(".test-result.good"));
+      shot(browser, "systems-corp-ldap");
     }
     List<Map<String, Object>> systems = sesame.as(ADMIN).get("/api/systems").then().statusCode(200).extract().path("$");
     assertThat(systems).singleElement().satisfies(s -> {
@@ -190,7 +199,7 @@ class ProvisioningSystemsConsoleIT {
       browser.driver().findElement(By.id("save")).click();
       browser.waitFor(By.cssSelector(".problem.summary"));
       assertThat(browser.driver().findElement(By.cssSelector(".problem.summary")).getText())
-          .contains("stale").contains("erin.cole");
+          .contains("Someone else saved this system meanwhile").contains("erin.cole");
       shot(browser, "systems-stale");
     }
   }

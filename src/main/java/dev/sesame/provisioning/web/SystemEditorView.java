@@ -39,8 +39,8 @@ record SystemEditorView(
    * @param secretSet true when a secret is stored for it (shown as "•••••• (set)")
    * @param fromDirectory true when the system takes it from the directory connection
    */
-  record FieldView(String name, String label, String type, List<String> options, String value, String help,
-      boolean secretSet, boolean fromDirectory, String error) {
+  record FieldView(String name, String label, String type, List<String> options, String value, String defaultValue,
+      String help, boolean secretSet, boolean fromDirectory, String error) {
 
     /** The id of the input. */
     public String id() {
@@ -70,13 +70,14 @@ record SystemEditorView(
       if (field.startsWith(SystemForm.SETTING) || field.equals("name") || field.equals("kind")) {
         byField.merge(field, sentence(error.reason()), (a, b) -> a + "; " + b);
       } else {
-        general.add((error.field().isEmpty() ? "" : error.field() + ": ") + error.reason());
+        general.add(error.field().equals("version") ? "Someone else saved this system meanwhile: " + error.reason()
+            .replaceFirst("^is stale: ", "") : (error.field().isEmpty() ? "" : error.field() + ": ") + error.reason());
       }
     }
     Set<String> secretsSet = stored.map(ProvisioningSystem::secretsSet).orElse(Set.of());
     List<FieldView> fields = factory.fields().stream().map(f -> new FieldView(f.name(), f.label(),
         f.type().name().toLowerCase(java.util.Locale.ROOT), f.options(),
-        f.secret() ? "" : form.value(f.name()),
+        f.secret() ? "" : form.value(f.name()), f.defaultValue(),
         f.help(), secretsSet.contains(f.name()),
         form.followsDirectory() && List.of("url", "bind-dn", "bind-password").contains(f.name()),
         byField.getOrDefault(SystemForm.SETTING + f.name(), ""))).toList();
