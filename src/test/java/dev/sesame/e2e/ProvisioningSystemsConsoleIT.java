@@ -64,6 +64,9 @@ class ProvisioningSystemsConsoleIT {
       assertThat(browser.driver().findElement(By.cssSelector("tr[data-system=corp-ldap]")).getText())
           .contains("corp-ldap", "ldap", directory.url(), "sesame");
       shot(browser, "systems-list");
+      browser.size(390, 844);
+      browser.screenshot("systems-list-phone");
+      browser.size(1280, 860);
 
       browser.driver().findElement(By.cssSelector("tr[data-system=corp-ldap] a.edit")).click();
       browser.waitFor(By.id("followsDirectory"));
