@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +60,7 @@ public class AuditTrail {
    * secrets that were entered are recorded, never their values.
    */
   public void systemChanged(String actor, String system, String change, int version, String kind,
-      Map<String, String> settings, java.util.Set<String> secretsChanged, boolean followsDirectory) {
+      Map<String, String> settings, Set<String> secretsChanged, boolean followsDirectory) {
     record(actor, SYSTEM_CHANGED, "system:" + system, fields(
         "change", change, "version", version, "kind", kind, "settings", settings,
         "secretsChanged", List.copyOf(secretsChanged), "followsDirectory", followsDirectory));

@@ -1,8 +1,9 @@
 package dev.sesame.provisioning;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A system as an admin enters it.
@@ -51,13 +52,13 @@ public record SystemInput(String name, String kind, Map<String, String> settings
   }
 
   /** The names of the secrets entered (changed). */
-  java.util.Set<String> secretsEntered() {
-    Map<String, String> entered = new HashMap<>();
+  Set<String> secretsEntered() {
+    Set<String> entered = new TreeSet<>();
     SecretSettings.secrets(settings).forEach((k, v) -> {
       if (!v.isEmpty()) {
-        entered.put(k, v);
+        entered.add(k);
       }
     });
-    return new java.util.TreeSet<>(entered.keySet());
+    return entered;
   }
 }

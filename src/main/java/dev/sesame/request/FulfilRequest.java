@@ -9,6 +9,7 @@ import dev.sesame.provisioning.ProvisioningSettings;
 import dev.sesame.provisioning.ProvisioningSystems;
 import dev.sesame.provisioning.WriteResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ public class FulfilRequest implements DurableTask {
   }
 
   @Override
-  public java.time.Duration firstRetry() {
+  public Duration firstRetry() {
     return settings.firstRetry();
   }
 

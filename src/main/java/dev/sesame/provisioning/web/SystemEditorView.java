@@ -8,9 +8,11 @@ import dev.sesame.provisioning.TestConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +66,7 @@ record SystemEditorView(
     List<String> general = new ArrayList<>();
     ConnectorFactory factory = factories.stream().filter(f -> f.kind().equals(form.kind())).findFirst()
         .orElse(factories.get(0));
-    Set<String> settingNames = factory.fields().stream().map(SettingField::name).collect(java.util.stream.Collectors.toSet());
+    Set<String> settingNames = factory.fields().stream().map(SettingField::name).collect(Collectors.toSet());
     for (FieldError error : errors) {
       String field = settingNames.contains(error.field()) ? SystemForm.SETTING + error.field() : error.field();
       if (field.startsWith(SystemForm.SETTING) || field.equals("name") || field.equals("kind")) {
@@ -76,7 +78,7 @@ record SystemEditorView(
     }
     Set<String> secretsSet = stored.map(ProvisioningSystem::secretsSet).orElse(Set.of());
     List<FieldView> fields = factory.fields().stream().map(f -> new FieldView(f.name(), f.label(),
-        f.type().name().toLowerCase(java.util.Locale.ROOT), f.options(),
+        f.type().name().toLowerCase(Locale.ROOT), f.options(),
         f.secret() ? "" : form.value(f.name()), f.defaultValue(),
         f.help(), secretsSet.contains(f.name()),
         form.followsDirectory() && List.of("url", "bind-dn", "bind-password").contains(f.name()),
