@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,8 @@ public class AuditTrail {
 
   /** An app was created, changed, archived or imported. */
   public static final String CATALOG_CHANGED = "catalog.changed";
+  /** A provisioning system was created or changed. */
+  public static final String SYSTEM_CHANGED = "provisioning-system.changed";
   /** Someone asked for an app. */
   public static final String REQUEST_SUBMITTED = "request.submitted";
   /** An approver (or an automatic rule) decided. */
@@ -33,7 +36,7 @@ public class AuditTrail {
   public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
 
   /** Every event id, in the order of a request's life (catalog events first). */
-  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, ACCESS_RULE_REFUSED, REQUEST_SUBMITTED,
+  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED, REQUEST_SUBMITTED,
       DECISION_RECORDED, REQUEST_CANCELLED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
 
   private final JdbcClient jdbc;
@@ -50,6 +53,17 @@ public class AuditTrail {
   public void catalogChanged(String actor, String app, String change, int version, String description) {
     record(actor, CATALOG_CHANGED, "app:" + app, fields(
         "change", change, "version", version, "description", description));
+  }
+
+  /**
+   * A provisioning system changed: {@code change} is created or updated. Only the names of the
+   * secrets that were entered are recorded, never their values.
+   */
+  public void systemChanged(String actor, String system, String change, int version, String kind,
+      Map<String, String> settings, Set<String> secretsChanged, boolean followsDirectory) {
+    record(actor, SYSTEM_CHANGED, "system:" + system, fields(
+        "change", change, "version", version, "kind", kind, "settings", settings,
+        "secretsChanged", List.copyOf(secretsChanged), "followsDirectory", followsDirectory));
   }
 
   /** A request was submitted, with its app, role and the approvers of its first stage. */

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The clock and the id source every use case reads from, so that tests can fix them. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PlatformSettings.class, dev.sesame.provisioning.ProvisioningSettings.class})
+@EnableConfigurationProperties(PlatformSettings.class)
 class ClockConfiguration {
 
   @Bean

@@ -12,6 +12,12 @@ public interface DurableTask {
   /** The stable name of this kind of work, e.g. {@code fulfil-request}. */
   String name();
 
+  /** The delay before the first retry; later ones double. */
+  Duration firstRetry();
+
+  /** How often the work runs before it gives up. */
+  int maxAttempts();
+
   /** Does the work for one instance; an exception means "try again later". */
   void run(String instanceId) throws Exception;
 

@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * Runs the durable tasks with db-scheduler on the application's database. Several nodes may run
  * at once: each job is picked by one of them ({@code FOR UPDATE SKIP LOCKED}). A failed job is
  * retried with exponential backoff, or after the delay its target asked for, until
- * {@code sesame.provisioning.max-attempts}; then the task is told it gave up.
+ * the task's maximum attempts (for provisioning {@code sesame.provisioning.max-attempts}); then the task is told it gave up.
  */
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
@@ -42,11 +42,10 @@ class JobsConfiguration {
   SmartLifecycle jobRunner(
       DataSource dataSource,
       List<DurableTask> tasks,
-      PlatformSettings settings,
-      dev.sesame.provisioning.ProvisioningSettings provisioning) {
+      PlatformSettings settings) {
     List<Task<?>> scheduled = tasks.stream()
         .<Task<?>>map(task -> Tasks.oneTime(task.name())
-            .onFailure(new Backoff(task, provisioning.firstRetry(), provisioning.maxAttempts()))
+            .onFailure(new Backoff(task, task.firstRetry(), task.maxAttempts()))
             .execute((instance, context) -> {
               try {
                 task.run(instance.getId());

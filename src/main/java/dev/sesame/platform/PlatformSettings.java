@@ -9,9 +9,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded database and the embedded directory keep their data
  * @param jobs the durable job runner
+ * @param secrets the key that encrypts secrets at rest (e.g. provisioning systems' passwords)
  */
 @ConfigurationProperties("sesame")
-public record PlatformSettings(@DefaultValue("./data") Path dataDir, @DefaultValue Jobs jobs) {
+public record PlatformSettings(@DefaultValue("./data") Path dataDir, @DefaultValue Jobs jobs,
+    @DefaultValue Secrets secrets) {
+
+  /**
+   * The key that encrypts secrets at rest. When neither is set, a key is generated once into
+   * {@code <data-dir>/secrets.key}.
+   *
+   * @param key the key itself: base64 of 32 random bytes (e.g. {@code openssl rand -base64 32})
+   * @param keyFile a file that holds the key in the same form
+   */
+  public record Secrets(@DefaultValue("") String key, @DefaultValue("") String keyFile) {
+
+    @Override
+    public String toString() {
+      return "Secrets[key=" + (key.isBlank() ? "" : "(set)") + ", keyFile=" + keyFile + "]";
+    }
+  }
 
   /**
    * The durable job runner.

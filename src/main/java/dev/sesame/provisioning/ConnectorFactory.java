@@ -13,6 +13,12 @@ public interface ConnectorFactory {
   /** The kind this factory makes, as written in a system's {@code kind} setting. */
   String kind();
 
+  /** What the console calls this kind, e.g. LDAP directory. */
+  String displayName();
+
+  /** The settings of this kind, in the order the console shows them. */
+  List<SettingField> fields();
+
   /** Every problem with these settings, each naming the setting; empty when they are usable. */
   List<FieldError> validate(Map<String, String> settings);
 

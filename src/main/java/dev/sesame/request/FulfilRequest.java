@@ -5,9 +5,11 @@ import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
 import dev.sesame.platform.DurableTask;
 import dev.sesame.provisioning.Connector;
+import dev.sesame.provisioning.ProvisioningSettings;
 import dev.sesame.provisioning.ProvisioningSystems;
 import dev.sesame.provisioning.WriteResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -35,9 +37,11 @@ public class FulfilRequest implements DurableTask {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ProvisioningSettings settings;
 
   FulfilRequest(RequestRepository repository, Directory directory, ProvisioningSystems systems, AuditTrail audit,
-      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings) {
+    this.settings = settings;
     this.repository = repository;
     this.directory = directory;
     this.systems = systems;
@@ -50,6 +54,16 @@ public class FulfilRequest implements DurableTask {
   @Override
   public String name() {
     return TASK;
+  }
+
+  @Override
+  public Duration firstRetry() {
+    return settings.firstRetry();
+  }
+
+  @Override
+  public int maxAttempts() {
+    return settings.maxAttempts();
   }
 
   @Override

@@ -39,7 +39,8 @@ class ConsoleSecurityIT {
   }
 
   private List<String> consolePages() {
-    return List.of("/admin/catalog", "/admin/requests", "/admin/audit", "/admin/requests/" + requestId);
+    return List.of("/admin/catalog", "/admin/systems", "/admin/systems/new", "/admin/systems/corp-ldap/edit",
+        "/admin/requests", "/admin/audit", "/admin/requests/" + requestId);
   }
 
   private String state() {
@@ -77,7 +78,8 @@ class ConsoleSecurityIT {
     void consolePosts_whenNonAdminSendsThemWithAValidToken_then403AndNothingChanges() {
       WebSession employee = WebSession.signIn(sesame, EMPLOYEE);
       String token = employee.csrf();
-      for (String action : List.of("/admin/catalog", "/admin/catalog/figma", "/admin/requests",
+      for (String action : List.of("/admin/catalog", "/admin/catalog/figma", "/admin/systems/new",
+          "/admin/systems/corp-ldap/edit", "/admin/requests",
           "/admin/requests/" + requestId, "/admin/audit")) {
         assertThat(employee.request().formParam("_csrf", token).formParam("decision", "approve").post(action).statusCode())
             .as(action).isEqualTo(403);
@@ -88,7 +90,8 @@ class ConsoleSecurityIT {
     @Test
     void consolePages_whenAdminGetsThem_then200() {
       WebSession admin = WebSession.signIn(sesame, ADMIN);
-      for (String page : List.of("/admin/requests", "/admin/audit", "/admin/requests/" + requestId)) {
+      for (String page : List.of("/admin/requests", "/admin/audit", "/admin/systems", "/admin/systems/new",
+          "/admin/systems/corp-ldap/edit", "/admin/requests/" + requestId)) {
         assertThat(admin.request().get(page).statusCode()).as(page).isEqualTo(200);
       }
     }

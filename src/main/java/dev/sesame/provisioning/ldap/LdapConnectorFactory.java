@@ -4,6 +4,8 @@ import dev.sesame.common.FieldError;
 import dev.sesame.provisioning.Connector;
 import dev.sesame.provisioning.ConnectorFactory;
 import dev.sesame.provisioning.ProvisioningSystemId;
+import dev.sesame.provisioning.SettingField;
+import dev.sesame.provisioning.SettingField.Type;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,31 @@ public class LdapConnectorFactory implements ConnectorFactory {
   @Override
   public String kind() {
     return KIND;
+  }
+
+  @Override
+  public String displayName() {
+    return "LDAP directory";
+  }
+
+  @Override
+  public List<SettingField> fields() {
+    return List.of(
+        new SettingField(LdapConnectorSettings.URL, "URL", Type.TEXT, List.of(), "",
+            "ldap://host:389 or ldaps://host:636"),
+        new SettingField(LdapConnectorSettings.BIND_DN, "Bind DN", Type.TEXT, List.of(), "",
+            "The service account Sesame writes with, e.g. cn=sesame,ou=services,dc=example,dc=com; empty binds anonymously"),
+        new SettingField(LdapConnectorSettings.BIND_PASSWORD, "Bind password", Type.SECRET, List.of(), "",
+            "Stored encrypted; never shown again"),
+        new SettingField(LdapConnectorSettings.PEOPLE_BASE, "People base", Type.TEXT, List.of(),
+            LdapConnectorSettings.DEFAULT_PEOPLE_BASE, "Where people's entries are found"),
+        new SettingField(LdapConnectorSettings.LOGIN_ATTRIBUTE, "Login attribute", Type.TEXT, List.of(), "uid",
+            "The attribute that holds a person's login"),
+        new SettingField(LdapConnectorSettings.MEMBERSHIP_ATTRIBUTE, "Membership attribute", Type.CHOICE,
+            List.of("member", "uniqueMember", "memberUid"), "member",
+            "member (groupOfNames), uniqueMember (groupOfUniqueNames) or memberUid (posixGroup)"),
+        new SettingField(LdapConnectorSettings.START_TLS, "Start TLS", Type.FLAG, List.of(), "false",
+            "Upgrade an ldap:// connection with StartTLS"));
   }
 
   @Override
