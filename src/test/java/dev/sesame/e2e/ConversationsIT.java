@@ -159,8 +159,8 @@ class ConversationsIT {
     assertThat(sesame.chat("mia.schulz", "can I get notion?")).contains("needs no approval");
     assertThat(sesame.chat("mia.schulz", "go ahead")).contains("needs no approval");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(sesame.membersOf("cn=notion-users" + GROUPS)).contains("uid=mia.schulz" + PEOPLE));
-    assertThat(sesame.chat("mia.schulz", "my requests")).contains("**Notion** — done");
+        assertThat(sesame.chat("mia.schulz", "my requests")).contains("**Notion** — done"));
+    assertThat(sesame.membersOf("cn=notion-users" + GROUPS)).contains("uid=mia.schulz" + PEOPLE);
   }
 
   private String waitingFor(String approver, String requester) {
