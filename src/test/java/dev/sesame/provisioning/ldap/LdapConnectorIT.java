@@ -13,7 +13,6 @@ import dev.sesame.directory.DirectoryConnection;
 import dev.sesame.directory.Person;
 import dev.sesame.directory.embedded.EmbeddedDirectoryServer;
 import dev.sesame.provisioning.Connector;
-import dev.sesame.provisioning.ConnectorConformanceTest;
 import dev.sesame.provisioning.GroupExternalId;
 import dev.sesame.provisioning.ProvisioningSystemId;
 import dev.sesame.provisioning.WriteResult;
@@ -22,7 +21,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 
-class LdapConnectorIT extends ConnectorConformanceTest {
+class LdapConnectorIT extends LdapConformanceTest {
 
-  private static final String BASE = "dc=brightwave,dc=example";
   private static final ProvisioningSystemId SYSTEM = new ProvisioningSystemId("corp-ldap");
-  private static final GroupExternalId FIGMA = new GroupExternalId("cn=figma-users,ou=groups," + BASE);
-  private static final GroupExternalId FINANCE_EU = new GroupExternalId("cn=Finance (EU),ou=groups," + BASE);
   private static final GroupExternalId CATALOG_ADMINS =
       new GroupExternalId("cn=sesame-catalog-admins,ou=groups," + BASE);
-  private static final Person SAM = person("sam.patel");
-  private static final Person MARA = person("mara.lind");
   private static final Person NORA = person("nora.chen");
 
   @TempDir
@@ -76,40 +69,11 @@ class LdapConnectorIT extends ConnectorConformanceTest {
   }
 
   @Override
-  protected Person knownPerson() {
-    return SAM;
-  }
-
-  @Override
-  protected GroupExternalId group() {
-    return FIGMA;
-  }
-
-  @Override
-  protected GroupExternalId missingGroup() {
-    return new GroupExternalId("cn=no-such-group,ou=groups," + BASE);
-  }
-
-  @Override
-  protected Optional<GroupExternalId> malformedGroup() {
-    return Optional.of(new GroupExternalId("figma-users (not a DN)"));
-  }
-
-  @Override
   protected void makeUnreachable() {
     server.close();
   }
 
   // --- names that need escaping --------------------------------------------------------------
-
-  @Test
-  void addMember_whenGroupAndPersonDnNeedEscaping_thenAppliedAndVisible() {
-    assertThat(connector.addMember(MARA, FINANCE_EU)).isInstanceOf(WriteResult.Applied.class);
-
-    assertThat(connector.isMember(MARA, FINANCE_EU)).isTrue();
-    assertThat(connector.findGroup(FINANCE_EU)).hasValueSatisfying(
-        group -> assertThat(group.displayName()).isEqualTo("Finance (EU)"));
-  }
 
   @Test
   void isMember_whenDnIsWrittenDifferently_thenTrue() {
