@@ -56,6 +56,10 @@ class Notifier {
     } else if (event instanceof RequestEvent.Fulfilled) {
       String links = catalog.find(r.app()).map(CatalogApp::entry).map(Replies::links).orElse("");
       tell(r.requester(), "You now have access to " + app + ". It can take a few minutes to show up in the app." + links);
+    } else if (event instanceof RequestEvent.Closed closed) {
+      tell(r.requester(), "I closed your request for " + app + ": " + closed.reason() + ".");
+      tell(closed.approvers(), "The request of **" + requester + "** for " + app + " was closed: "
+          + closed.reason() + ". There is nothing to decide.");
     } else if (event instanceof RequestEvent.NeedsAttention attention) {
       tell(r.requester(), "I couldn't finish setting up " + app + ": " + attention.reason()
           + ". IT has been told and will follow up with you.");

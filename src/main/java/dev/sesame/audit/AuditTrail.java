@@ -32,12 +32,14 @@ public class AuditTrail {
   public static final String GRANT_PROVISIONED = "grant.provisioned";
   /** A request could not be carried out and needs a person. */
   public static final String NEEDS_ATTENTION = "request.needs-attention";
+  /** Sesame closed an open request because what it depended on went away. */
+  public static final String REQUEST_CLOSED = "request.closed";
   /** Someone was refused by an access rule. */
   public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
 
   /** Every event id, in the order of a request's life (catalog events first). */
   public static final List<String> EVENTS = List.of(CATALOG_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED, REQUEST_SUBMITTED,
-      DECISION_RECORDED, REQUEST_CANCELLED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
+      DECISION_RECORDED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -98,6 +100,11 @@ public class AuditTrail {
   /** A request needs a person to look at it. */
   public void needsAttention(String request, String reason) {
     record("sesame", NEEDS_ATTENTION, "request:" + request, fields("reason", reason));
+  }
+
+  /** Sesame closed a request; {@code actor} is who made the change that caused it. */
+  public void requestClosed(String actor, String request, String reason) {
+    record(actor, REQUEST_CLOSED, "request:" + request, fields("reason", reason));
   }
 
   /** An access rule refused someone. */

@@ -158,6 +158,18 @@ public final class AccessRequest {
     move(RequestState.NEEDS_ATTENTION, at, "sesame", reason);
   }
 
+  /**
+   * Sesame closes an open request because something it depends on is gone (the app was disabled,
+   * the role deleted, the requester deactivated). Closing a request that is no longer open is
+   * refused, so a closed request never reopens and a finished one is never rewritten.
+   */
+  void close(Instant at, String reason) {
+    if (!state.open()) {
+      throw new ConflictException("the request is " + state.label() + "; it cannot be closed");
+    }
+    move(RequestState.CLOSED, at, "sesame", "closed: " + reason);
+  }
+
   private void requireState(RequestState expected, RequestState wanted) {
     if (state != expected) {
       throw new ConflictException("the request is " + state + ", not " + expected + "; it cannot become " + wanted);

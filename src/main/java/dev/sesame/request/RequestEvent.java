@@ -32,4 +32,10 @@ public sealed interface RequestEvent {
 
   /** Sesame could not carry the request out; a person must act. */
   record NeedsAttention(AccessRequest request, String reason) implements RequestEvent {}
+
+  /**
+   * Sesame closed the request for {@code reason}; {@code approvers} were waiting for it and have
+   * nothing left to decide.
+   */
+  record Closed(AccessRequest request, String reason, Set<PersonId> approvers) implements RequestEvent {}
 }

@@ -17,7 +17,12 @@ public enum RequestState {
   /** Nobody decided in time. */
   EXPIRED,
   /** Sesame could not carry the request out; a person must act. */
-  NEEDS_ATTENTION;
+  NEEDS_ATTENTION,
+  /**
+   * Sesame closed the request because what it depended on went away: the app was disabled, the
+   * role deleted, the requester left. A closed request never reopens.
+   */
+  CLOSED;
 
   /** True while the request can still change. */
   public boolean open() {
@@ -35,6 +40,7 @@ public enum RequestState {
       case CANCELLED -> "cancelled";
       case EXPIRED -> "expired";
       case NEEDS_ATTENTION -> "with IT for a closer look";
+      case CLOSED -> "closed";
     };
   }
 }

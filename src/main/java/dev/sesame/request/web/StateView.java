@@ -20,6 +20,7 @@ record StateView(String name, String label, String tone) {
       case CANCELLED -> new StateView(state.name(), "Cancelled", "muted");
       case EXPIRED -> new StateView(state.name(), "Expired", "muted");
       case NEEDS_ATTENTION -> new StateView(state.name(), "Needs attention", "bad");
+      case CLOSED -> new StateView(state.name(), "Closed", "muted");
     };
   }
 

@@ -58,6 +58,7 @@ final class Timeline {
       case AuditTrail.DECISION_RECORDED -> ("automatic".equals(d.get("kind")) ? "approved automatically"
           : e.actor() + " " + text(d, "verdict")) + suffix(text(d, "comment"));
       case AuditTrail.REQUEST_CANCELLED -> e.actor() + " cancelled the request";
+      case AuditTrail.REQUEST_CLOSED -> "closed by Sesame" + suffix(text(d, "reason"));
       case AuditTrail.PROVISIONING -> step(text(d, "step"), text(d, "system"), text(d, "group"), text(d, "message"));
       case AuditTrail.GRANT_PROVISIONED -> "grant provisioned";
       case AuditTrail.NEEDS_ATTENTION -> "needs attention" + suffix(text(d, "reason"));
