@@ -10,6 +10,12 @@ public interface Directory {
   /** The person with this login, when the directory knows them. */
   Optional<Person> find(PersonId id);
 
+  /**
+   * The person with this login as the directory says now, bypassing any cache: for the moments
+   * when a stale answer would be wrong (a decision, the start of provisioning).
+   */
+  Optional<Person> findFresh(PersonId id);
+
   /** Everyone in the directory, ordered by login. */
   List<Person> everyone();
 

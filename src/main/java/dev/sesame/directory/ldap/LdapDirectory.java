@@ -174,6 +174,12 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     cache.remove(id);
   }
 
+  @Override
+  public Optional<Person> findFresh(PersonId id) {
+    evict(id);
+    return find(id);
+  }
+
   /** Closes the connections to the directory. */
   @Override
   public void close() {
