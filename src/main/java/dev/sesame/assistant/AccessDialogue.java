@@ -96,12 +96,17 @@ class AccessDialogue {
     }
     String what = "**" + app.get().name().value() + "**"
         + request.role().map(r -> " (" + Replies.roleLabel(app.get(), r) + ")").orElse("");
+    if (request.state() == RequestState.NEEDS_ATTENTION) {
+      return new Turn("Request submitted for " + what + ", but nobody can approve it right now ("
+          + request.history().get(request.history().size() - 1).text() + "). I've passed it to the IT admins and "
+          + "will tell you here when it moves on.", state.idle());
+    }
     if (request.state() == RequestState.APPROVED) {
       return new Turn("Done: your request for " + what + " needs no approval. I'm setting up your access now "
           + "and will tell you here when it's ready.", state.idle());
     }
     return new Turn("Request submitted for " + what + ". I've asked "
-        + people.approvers(request.currentKind().orElseThrow(), request.currentApprovers())
+        + people.approvers(request.waitingStage().orElseThrow())
         + " to approve it; I'll tell you here when they decide.", state.idle());
   }
 
@@ -119,7 +124,7 @@ class AccessDialogue {
 
   private String alreadyAsked(CatalogEntry app, AccessRequest open) {
     String waiting = open.state() == RequestState.PENDING_APPROVAL
-        ? " It's waiting for " + people.approvers(open.currentKind().orElseThrow(), open.currentApprovers()) + "."
+        ? " It's waiting for " + people.approvers(open.waitingStage().orElseThrow()) + "."
         : " It's " + open.state().label() + ".";
     return "You already asked for **" + app.name().value() + "**"
         + open.role().map(r -> " (" + Replies.roleLabel(app, r) + ")").orElse("")
@@ -138,7 +143,7 @@ class AccessDialogue {
       if (i > 0) {
         out.append(i == stages.size() - 1 ? ", then " : ", ");
       }
-      out.append(people.approvers(stages.get(i).kind(), stages.get(i).approvers()));
+      out.append(people.approvers(stages.get(i)));
     }
     return out.append(". Shall I submit the request? (yes/no)").toString();
   }

@@ -56,6 +56,33 @@ class Notifier {
     } else if (event instanceof RequestEvent.Fulfilled) {
       String links = catalog.find(r.app()).map(CatalogApp::entry).map(Replies::links).orElse("");
       tell(r.requester(), "You now have access to " + app + ". It can take a few minutes to show up in the app." + links);
+    } else if (event instanceof RequestEvent.Reassigned moved) {
+      tell(moved.removed(), "The request of **" + requester + "** for " + app + " no longer needs your decision ("
+          + moved.reason() + ").");
+      tell(moved.added(), "**" + requester + "** asks for " + app + " and it now waits for you (" + moved.reason()
+          + "). Say **approvals** to decide.");
+      if (r.state() == dev.sesame.request.RequestState.PENDING_APPROVAL) {
+        tell(r.requester(), "Your request for " + app + " now waits for " + people.names(r.currentApprovers())
+            + ": " + moved.reason().replace("the requester", "you") + ".");
+      }
+    } else if (event instanceof RequestEvent.Escalated escalated) {
+      tell(escalated.added(), "The request of **" + requester + "** for " + app + " has waited a long time for "
+          + people.names(r.undecidedApprovers()) + "; you can decide it too. Say **approvals** to decide.");
+    } else if (event instanceof RequestEvent.Reminded reminded) {
+      tell(reminded.approvers(), "Reminder: **" + requester + "** is still waiting for your decision on " + app
+          + " (asked " + Replies.when(r.createdAt()) + "). Say **approvals** to decide.");
+    } else if (event instanceof RequestEvent.Expired expired) {
+      tell(r.requester(), "Your request for " + app + " expired: " + expired.reason()
+          + ". You can ask again whenever you like.");
+      tell(expired.approvers(), "The request of **" + requester + "** for " + app + " expired; there is nothing"
+          + " to decide.");
+    } else if (event instanceof RequestEvent.Overridden overridden) {
+      java.util.Set<PersonId> others = new java.util.TreeSet<>(overridden.approvers());
+      others.remove(overridden.admin());
+      tell(others, people.name(overridden.admin()) + " (an admin) "
+          + (overridden.verdict() == dev.sesame.request.Verdict.APPROVED ? "approved" : "denied")
+          + " the request of **" + requester + "** for " + app + ": " + overridden.reason()
+          + ". There is nothing left for you to decide.");
     } else if (event instanceof RequestEvent.Closed closed) {
       tell(r.requester(), "I closed your request for " + app + ": " + closed.reason() + ".");
       tell(closed.approvers(), "The request of **" + requester + "** for " + app + " was closed: "

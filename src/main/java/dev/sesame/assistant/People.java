@@ -1,10 +1,12 @@
 package dev.sesame.assistant;
 
-import dev.sesame.approval.ApproverKind;
+import dev.sesame.approval.ApproverSource;
+import dev.sesame.approval.Stage;
 import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +31,24 @@ class People {
     return ids.stream().sorted().map(this::name).collect(Collectors.joining(", "));
   }
 
-  /** "your manager Priya Nair", "the app admins (Kenji Sato)", "the catalog admins (…)". */
-  String approvers(ApproverKind kind, Collection<PersonId> ids) {
-    return switch (kind) {
-      case MANAGER -> "your manager " + names(ids);
-      case APP_ADMIN -> "the app admins (" + names(ids) + ")";
-      case FALLBACK -> ids.isEmpty()
-          ? "the catalog admins (none is available yet; an admin will pick it up)"
-          : "the catalog admins (" + names(ids) + ")";
-    };
+  /**
+   * Who a stage waits for, as the requester reads it: "your manager Priya Nair", "the app admins
+   * (Kenji Sato)", "2 of Security review (A, B, C)"; when fallback approvers stand in, why.
+   */
+  String approvers(Stage stage) {
+    String names = names(stage.approvers());
+    String quorum = stage.required() > 1 ? stage.required() + " of " : "";
+    if (stage.fellBack()) {
+      return quorum + (stage.approvers().isEmpty()
+          ? "an admin (nobody is left to approve: " + stage.fallback() + ")"
+          : names + ", standing in because " + stage.fallback().replace("the requester", "you"));
+    }
+    if (stage.sources().equals(List.of(new ApproverSource.Manager()))) {
+      return "your manager " + names;
+    }
+    if (stage.sources().equals(List.of(new ApproverSource.AppAdmins()))) {
+      return quorum + "the app admins (" + names + ")";
+    }
+    return quorum + stage.name() + " (" + names + ")";
   }
 }

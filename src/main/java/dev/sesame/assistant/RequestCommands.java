@@ -52,7 +52,7 @@ class RequestCommands {
           .append(r.role().map(role -> " (" + role.value() + ")").orElse(""))
           .append(" — ").append(r.state().label());
       if (r.state() == RequestState.PENDING_APPROVAL) {
-        out.append(" by ").append(people.approvers(r.currentKind().orElseThrow(), r.currentApprovers()));
+        out.append(" by ").append(people.approvers(r.waitingStage().orElseThrow()));
       }
       out.append(" · asked ").append(Replies.when(r.createdAt()));
     }
@@ -137,6 +137,10 @@ class RequestCommands {
         case NEXT_STAGE -> "Approved. The request now waits for "
             + people.names(r.currentApprovers()) + ".";
         case DENIED -> "Denied. I've told " + who + ".";
+        case RECORDED -> "Approved. The stage needs " + r.waitingStage().map(s -> s.required()).orElse(1)
+            + " approvals and has " + r.approvalsInStage() + " so far; I'll tell " + who + " when it moves on.";
+        case STUCK -> "Approved. The next stage has nobody who can approve it, so I've passed the request to the "
+            + "IT admins.";
         case ALREADY_DECIDED -> "You already decided on that request; nothing changed.";
       };
       return new Turn(text, state);

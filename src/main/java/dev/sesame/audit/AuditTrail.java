@@ -18,6 +18,16 @@ public class AuditTrail {
 
   /** An app was created, changed, archived or imported. */
   public static final String CATALOG_CHANGED = "catalog.changed";
+  /** An approval policy was created or changed. */
+  public static final String POLICY_CHANGED = "approval-policy.changed";
+  /** An approver named someone to decide in their place for a while, or took it back. */
+  public static final String DELEGATION_CHANGED = "approval-delegation.changed";
+  /** A waiting request's approvers changed (the directory changed, or the request was escalated). */
+  public static final String REQUEST_REASSIGNED = "request.reassigned";
+  /** Approvers were reminded of a waiting request. */
+  public static final String APPROVERS_REMINDED = "request.reminded";
+  /** Nobody decided in time. */
+  public static final String REQUEST_EXPIRED = "request.expired";
   /** A provisioning system was created or changed. */
   public static final String SYSTEM_CHANGED = "provisioning-system.changed";
   /** Someone asked for an app. */
@@ -38,8 +48,8 @@ public class AuditTrail {
   public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
 
   /** Every event id, in the order of a request's life (catalog events first). */
-  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED, REQUEST_SUBMITTED,
-      DECISION_RECORDED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
+  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, POLICY_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED,
+      DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -68,6 +78,36 @@ public class AuditTrail {
         "secretsChanged", List.copyOf(secretsChanged), "followsDirectory", followsDirectory));
   }
 
+  /** A policy changed: {@code change} is created or updated. */
+  public void policyChanged(String actor, String policy, String change, int version, String description) {
+    record(actor, POLICY_CHANGED, "policy:" + policy, fields(
+        "change", change, "version", version, "description", description));
+  }
+
+  /** {@code approver} lets {@code delegate} decide in their place from {@code from} to {@code until}, or no longer. */
+  public void delegationChanged(String actor, String approver, String delegate, String change, String from,
+      String until) {
+    record(actor, DELEGATION_CHANGED, "person:" + approver, fields(
+        "delegate", delegate, "change", change, "from", from, "until", until));
+  }
+
+  /** The approvers of a waiting request's stage changed, and why. */
+  public void requestReassigned(String actor, String request, int stage, List<String> removed, List<String> added,
+      String reason) {
+    record(actor, REQUEST_REASSIGNED, "request:" + request, fields(
+        "stage", stage, "removed", removed, "added", added, "reason", reason));
+  }
+
+  /** The approvers who have not decided were reminded. */
+  public void approversReminded(String request, List<String> approvers) {
+    record("sesame", APPROVERS_REMINDED, "request:" + request, fields("approvers", approvers));
+  }
+
+  /** Nobody decided in time and the request expired. */
+  public void requestExpired(String request, String reason) {
+    record("sesame", REQUEST_EXPIRED, "request:" + request, fields("reason", reason));
+  }
+
   /** A request was submitted, with its app, role and the approvers of its first stage. */
   public void requestSubmitted(String actor, String request, String app, String role, List<String> approvers) {
     record(actor, REQUEST_SUBMITTED, "request:" + request, fields(
@@ -78,6 +118,17 @@ public class AuditTrail {
   public void decisionRecorded(String actor, String request, String verdict, String kind, String comment) {
     record(actor, DECISION_RECORDED, "request:" + request, fields(
         "verdict", verdict, "kind", kind, "comment", comment));
+  }
+
+  /**
+   * A decision on one stage: {@code kind} is person, delegate (deciding {@code onBehalfOf} an
+   * approver), override (a catalog admin, with the reason as comment) or automatic (the rule that
+   * decided as comment).
+   */
+  public void decisionRecorded(String actor, String request, String verdict, String kind, String comment,
+      String onBehalfOf, int stage) {
+    record(actor, DECISION_RECORDED, "request:" + request, fields(
+        "verdict", verdict, "kind", kind, "comment", comment, "onBehalfOf", onBehalfOf, "stage", stage));
   }
 
   /** The requester cancelled the request. */

@@ -1,6 +1,7 @@
 package dev.sesame.catalog;
 
-import dev.sesame.approval.ApprovalFlow;
+import dev.sesame.approval.BuiltInPolicies;
+import dev.sesame.approval.PolicyName;
 import dev.sesame.common.FieldError;
 import dev.sesame.directory.PersonId;
 import dev.sesame.provisioning.GroupExternalId;
@@ -32,7 +33,8 @@ public final class CatalogCodec {
   private static final Set<String> SELF_SERVICE_KEYS = keys("type", "title", "body");
   private static final Set<String> GROUP_KEYS = keys("type", "system", "externalId");
   private static final Set<String> ROLE_STRATEGY_KEYS = keys("type", "system", "roleQuestion", "roles");
-  private static final Set<String> ROLE_KEYS = keys("name", "displayName", "description", "externalId", "hint");
+  private static final Set<String> ROLE_KEYS = keys("name", "displayName", "description", "externalId", "hint",
+      "approvalFlow");
   private static final Set<String> STRATEGY_TYPES = keys("SELF_SERVICE", "GROUP", "ROLE");
 
   private CatalogCodec() {}
@@ -70,11 +72,11 @@ public final class CatalogCodec {
           ? PersonId.parse(adminNodes.get(i).asString()) : Optional.empty();
       admin.ifPresentOrElse(admins::add, () -> errors.add(new FieldError(at, "must be a login")));
     }
-    Optional<ApprovalFlow> flow = f.optionalText("approvalFlow", 100)
-        .map(text -> f.parse("approvalFlow", text, CatalogCodec::flow))
-        .orElse(Optional.of(ApprovalFlow.MANAGER));
-    flow.filter(ApprovalFlow::needsAppAdmins).filter(x -> admins.isEmpty()).ifPresent(x ->
-        f.error("appAdmins", "the approval flow " + x + " needs at least one app admin"));
+    Optional<PolicyName> flow = f.optionalText("approvalFlow", 100)
+        .map(text -> f.parse("approvalFlow", text, CatalogCodec::policy))
+        .orElse(Optional.of(BuiltInPolicies.DEFAULT));
+    flow.flatMap(BuiltInPolicies::find).filter(p -> p.needsAppAdmins()).filter(x -> admins.isEmpty()).ifPresent(x ->
+        f.error("appAdmins", "the approval flow " + x.name() + " needs at least one app admin"));
     String pretext = f.optionalText("linksPretext", 1000).orElse("");
     List<Link> links = readLinks(f, errors);
     Optional<Strategy> strategy = f.node("strategy")
@@ -169,23 +171,24 @@ public final class CatalogCodec {
         String description = r.optionalText("description", 2000).orElse("");
         Optional<GroupExternalId> group = r.value("externalId", 1024, GroupExternalId::new);
         String hint = r.optionalText("hint", 500).orElse("");
+        Optional<PolicyName> policy = r.optionalText("approvalFlow", 100)
+            .flatMap(text -> r.parse("approvalFlow", text, CatalogCodec::policy));
         name.filter(n -> !seen.add(n)).ifPresent(n ->
             r.error("name", "'" + n.value() + "' is used by another role of this app"));
         if (name.isPresent() && group.isPresent()) {
-          roles.add(new Role(name.get(), displayName, description, group.get(), hint));
+          roles.add(new Role(name.get(), displayName, description, group.get(), hint, policy.orElse(null)));
         }
       });
     }
     return errors.size() == before ? roles : List.of();
   }
 
-  private static ApprovalFlow flow(String text) {
-    try {
-      return ApprovalFlow.valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not an approval flow; use one of "
-          + Arrays.toString(ApprovalFlow.values()));
-    }
+  /** A policy name; a ready-made one is written the way the guide writes it (MANAGER, not manager). */
+  static PolicyName policy(String text) {
+    PolicyName name = PolicyName.parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text.strip()
+        + "' is not an approval flow; use a ready-made one (" + String.join(", ",
+            BuiltInPolicies.ALL.stream().map(p -> p.name().value()).toList()) + ") or the name of a policy"));
+    return BuiltInPolicies.find(name).map(p -> p.name()).orElse(name);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -199,7 +202,7 @@ public final class CatalogCodec {
     out.put("enabledInBot", entry.enabledInBot());
     out.put("accessRule", entry.accessRule().expression());
     out.put("appAdmins", entry.appAdmins().stream().map(PersonId::value).toList());
-    out.put("approvalFlow", entry.approvalFlow().name());
+    out.put("approvalFlow", entry.approvalFlow().value());
     out.put("linksPretext", entry.linksPretext());
     out.put("links", entry.links().stream()
         .map(l -> ordered("label", l.label(), "url", l.url().toString())).toList());
@@ -216,10 +219,14 @@ public final class CatalogCodec {
     } else if (strategy instanceof Strategy.RoleAccess r) {
       Map<String, Object> out = ordered("type", r.type(), "system", r.provisioningSystem().value(),
           "roleQuestion", r.roleQuestion());
-      out.put("roles", r.roles().stream().map(role -> ordered(
-          "name", role.name().value(), "displayName", role.displayName(),
-          "description", role.description(), "externalId", role.externalId().value(),
-          "hint", role.hint())).toList());
+      out.put("roles", r.roles().stream().map(role -> {
+        Map<String, Object> written = ordered(
+            "name", role.name().value(), "displayName", role.displayName(),
+            "description", role.description(), "externalId", role.externalId().value(),
+            "hint", role.hint());
+        role.policy().ifPresent(p -> written.put("approvalFlow", p.value()));
+        return written;
+      }).toList());
       return out;
     }
     throw new IllegalStateException("unknown strategy " + strategy);

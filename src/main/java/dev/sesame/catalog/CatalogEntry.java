@@ -1,6 +1,6 @@
 package dev.sesame.catalog;
 
-import dev.sesame.approval.ApprovalFlow;
+import dev.sesame.approval.PolicyName;
 import dev.sesame.directory.PersonId;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param aliases other names people use, lower case, e.g. {@code gh} for GitHub
  * @param enabledInBot false when the assistant must not take requests for the app
  * @param appAdmins the people who own the app and approve in app-admin flows
+ * @param approvalFlow the approval policy of the app's requests (a role may name its own)
  * @param linksPretext the sentence shown above {@code links}
  */
 public record CatalogEntry(
@@ -21,7 +22,7 @@ public record CatalogEntry(
     boolean enabledInBot,
     AccessRule accessRule,
     List<PersonId> appAdmins,
-    ApprovalFlow approvalFlow,
+    PolicyName approvalFlow,
     String linksPretext,
     List<Link> links,
     Strategy strategy) {
@@ -42,6 +43,11 @@ public record CatalogEntry(
   /** The role with this canonical name, if the app is role-based and has it. */
   public Optional<Role> role(RoleName name) {
     return roles().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** The policy that decides requests for this role (or the app when it has no roles). */
+  public PolicyName policyFor(Optional<Role> role) {
+    return role.flatMap(Role::policy).orElse(approvalFlow);
   }
 
   /** A copy with another strategy. */

@@ -1,5 +1,8 @@
 package dev.sesame.catalog;
 
+import dev.sesame.approval.ApprovalPolicies;
+import dev.sesame.approval.ApprovalPolicy;
+import dev.sesame.approval.PolicyName;
 import dev.sesame.common.FieldError;
 import dev.sesame.common.UnavailableException;
 import dev.sesame.directory.Directory;
@@ -17,25 +20,40 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks of an entry that need the world around it: app admins are people in the directory,
- * the provisioning system is configured, its groups exist there, and no other app already uses
- * the name or an alias.
+ * the provisioning system is configured, its groups exist there, its approval policies exist (and
+ * have app admins to ask when they need them), and no other app already uses the name or an alias.
  */
 @Component
 public class CatalogReferences {
 
   private final Directory directory;
   private final ProvisioningSystems systems;
+  private final ApprovalPolicies policies;
   private final String catalogAdminsGroup;
 
-  CatalogReferences(Directory directory, ProvisioningSystems systems, DirectorySettings settings) {
+  CatalogReferences(Directory directory, ProvisioningSystems systems, ApprovalPolicies policies,
+      DirectorySettings settings) {
     this.directory = directory;
     this.systems = systems;
+    this.policies = policies;
     this.catalogAdminsGroup = comparable("cn=" + settings.catalogAdminsGroup() + "," + settings.groupsBase());
   }
 
   /** Every problem of {@code entry}, its fields under {@code path}, given the other apps. */
   public List<FieldError> check(CatalogEntry entry, String path, Collection<CatalogEntry> others) {
+    return check(entry, path, others, List.of());
+  }
+
+  /** As {@link #check(CatalogEntry, String, Collection)}, also knowing the policies about to be saved. */
+  public List<FieldError> check(CatalogEntry entry, String path, Collection<CatalogEntry> others,
+      Collection<ApprovalPolicy> pending) {
     List<FieldError> errors = new ArrayList<>();
+    checkPolicy(entry.approvalFlow(), "approvalFlow", entry, pending, errors);
+    for (int i = 0; i < entry.roles().size(); i++) {
+      int index = i;
+      entry.roles().get(i).policy().ifPresent(p ->
+          checkPolicy(p, "strategy.roles[" + index + "].approvalFlow", entry, pending, errors));
+    }
     for (int i = 0; i < entry.appAdmins().size(); i++) {
       PersonId admin = entry.appAdmins().get(i);
       if (directory.find(admin).filter(p -> p.active()).isEmpty()) {
@@ -65,6 +83,18 @@ public class CatalogReferences {
       }
     }
     return errors.stream().map(e -> e.under(path)).toList();
+  }
+
+  private void checkPolicy(PolicyName name, String field, CatalogEntry entry, Collection<ApprovalPolicy> pending,
+      List<FieldError> errors) {
+    Optional<ApprovalPolicy> policy = pending.stream().filter(p -> p.name().sameAs(name)).findFirst()
+        .or(() -> policies.find(name));
+    if (policy.isEmpty()) {
+      errors.add(new FieldError(field, "there is no approval policy '" + name.value() + "'"));
+    } else if (policy.get().needsAppAdmins() && entry.appAdmins().isEmpty()) {
+      errors.add(new FieldError("appAdmins", "the approval policy " + policy.get().name().value()
+          + " asks the app admins, so the app needs at least one"));
+    }
   }
 
   private void checkGroup(ProvisioningSystemId system, GroupExternalId group, String field, List<FieldError> errors) {

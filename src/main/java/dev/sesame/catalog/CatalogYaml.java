@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
-/** The catalog's YAML form: a document with one key, {@code apps}, listing every entry. */
+/** The catalog's YAML form: the approval policies admins wrote under {@code policies}, every entry under {@code apps}. */
 final class CatalogYaml {
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -40,8 +40,11 @@ final class CatalogYaml {
     }
   }
 
-  static String write(List<CatalogEntry> entries) {
+  static String write(List<dev.sesame.approval.ApprovalPolicy> policies, List<CatalogEntry> entries) {
     Map<String, Object> document = new LinkedHashMap<>();
+    if (!policies.isEmpty()) {
+      document.put("policies", policies.stream().map(PolicyCodec::write).toList());
+    }
     document.put("apps", entries.stream().map(CatalogCodec::write).toList());
     return YAML.writeValueAsString(document);
   }

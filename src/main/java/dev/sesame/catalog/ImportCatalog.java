@@ -1,5 +1,8 @@
 package dev.sesame.catalog;
 
+import dev.sesame.approval.ApprovalPolicies;
+import dev.sesame.approval.ApprovalPolicy;
+import dev.sesame.approval.SavePolicy;
 import dev.sesame.audit.AuditTrail;
 import dev.sesame.common.FieldError;
 import dev.sesame.common.InvalidInputException;
@@ -11,7 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * Replaces the whole catalog with a YAML document. The dry run reports every error in the document
  * and what would change; the import applies all of it or nothing. The document is the whole
  * catalog: an app that it no longer lists is archived (never deleted), an archived app that it
- * lists again comes back.
+ * lists again comes back. Its optional {@code policies} list creates or changes approval policies
+ * (saved before the apps that name them); a policy the document does not list is left as it is.
  */
 @Component
 public class ImportCatalog {
@@ -31,13 +37,17 @@ public class ImportCatalog {
   private final CatalogRepository repository;
   private final CatalogReferences references;
   private final CatalogAdmins admins;
+  private final ApprovalPolicies policies;
+  private final SavePolicy savePolicy;
   private final AuditTrail audit;
   private final Clock clock;
 
   ImportCatalog(CatalogRepository repository, CatalogReferences references, CatalogAdmins admins,
-      AuditTrail audit, Clock clock) {
+      ApprovalPolicies policies, SavePolicy savePolicy, AuditTrail audit, Clock clock) {
     this.repository = repository;
     this.references = references;
+    this.policies = policies;
+    this.savePolicy = savePolicy;
     this.admins = admins;
     this.audit = audit;
     this.clock = clock;
@@ -89,6 +99,9 @@ public class ImportCatalog {
       throw new InvalidInputException(analysis.report().errors());
     }
     String why = description.isBlank() ? "Imported from YAML" : description.strip();
+    for (ApprovalPolicy policy : analysis.policies()) {
+      savePolicy.save(new SavePolicy.Command(policy, null, why, actor, "policies"));
+    }
     Map<String, CatalogApp> current = analysis.current();
     for (CatalogEntry entry : analysis.entries()) {
       CatalogApp existing = current.get(entry.name().key());
@@ -121,24 +134,26 @@ public class ImportCatalog {
     repository.all().forEach(app -> current.put(app.name().key(), app));
     List<FieldError> errors = new ArrayList<>();
     List<CatalogEntry> entries = new ArrayList<>();
+    List<ApprovalPolicy> written = new ArrayList<>();
     if (yaml.length() > MAX_DOCUMENT) {
       return new Analysis(new Report(List.of(new FieldError("yaml", "the document has " + yaml.length()
-          + " characters; at most " + MAX_DOCUMENT + " are accepted")), Map.of()), List.of(), current);
+          + " characters; at most " + MAX_DOCUMENT + " are accepted")), Map.of()), List.of(), List.of(), current);
     }
     JsonNode document;
     try {
       document = CatalogYaml.parse(yaml);
     } catch (CatalogYaml.Invalid e) {
-      return new Analysis(new Report(List.of(e.error), Map.of()), List.of(), current);
+      return new Analysis(new Report(List.of(e.error), Map.of()), List.of(), List.of(), current);
     }
     if (!document.isObject()) {
       errors.add(new FieldError("yaml", "the document must be a mapping with the key 'apps'"));
     } else {
       for (String key : document.propertyNames()) {
-        if (!key.equals("apps")) {
-          errors.add(new FieldError(key, "unknown field; the document has only 'apps'"));
+        if (!key.equals("apps") && !key.equals("policies")) {
+          errors.add(new FieldError(key, "unknown field; the document has only 'policies' and 'apps'"));
         }
       }
+      readPolicies(document.get("policies"), written, errors);
       JsonNode apps = document.get("apps");
       if (apps == null || !apps.isArray()) {
         errors.add(new FieldError("apps", "is required and must be a list of apps"));
@@ -165,12 +180,17 @@ public class ImportCatalog {
         for (int i = 0; i < entries.size(); i++) {
           CatalogEntry entry = entries.get(i);
           List<CatalogEntry> others = entries.stream().filter(e -> e != entry).toList();
-          errors.addAll(references.check(entry, "apps[" + seen.get(entry.name().key()) + "]", others));
+          errors.addAll(references.check(entry, "apps[" + seen.get(entry.name().key()) + "]", others, written));
         }
       }
     }
     Map<String, Change> changes = new LinkedHashMap<>();
     if (errors.isEmpty()) {
+      for (ApprovalPolicy policy : written) {
+        Optional<ApprovalPolicy> existing = policies.stored(policy.name()).map(p -> p.policy());
+        changes.put("policy " + policy.name().value(), existing.isEmpty() ? Change.CREATED
+            : existing.get().equals(policy) ? Change.UNCHANGED : Change.UPDATED);
+      }
       Set<String> listed = new java.util.HashSet<>();
       for (CatalogEntry entry : entries) {
         listed.add(entry.name().key());
@@ -184,7 +204,34 @@ public class ImportCatalog {
           .filter(app -> !app.archived() && !listed.contains(app.name().key()))
           .forEach(app -> changes.put(app.name().value(), Change.ARCHIVED));
     }
-    return new Analysis(new Report(errors, changes), entries, current);
+    return new Analysis(new Report(errors, changes), entries, written, current);
+  }
+
+  private void readPolicies(@Nullable JsonNode node, List<ApprovalPolicy> written, List<FieldError> errors) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (!node.isArray()) {
+      errors.add(new FieldError("policies", "must be a list of approval policies"));
+      return;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      String path = "policies[" + i + "]";
+      PolicyCodec.Read read = PolicyCodec.read(node.get(i), path);
+      errors.addAll(read.errors());
+      read.policy().ifPresent(policy -> {
+        if (!seen.add(policy.name().key())) {
+          errors.add(new FieldError(path + ".name", "'" + policy.name().value() + "' is listed twice"));
+          return;
+        }
+        List<FieldError> problems = savePolicy.check(policy, path);
+        errors.addAll(problems);
+        if (problems.isEmpty()) {
+          written.add(policy);
+        }
+      });
+    }
   }
 
   // NB. names are immutable: an entry that spells an existing app's name in other case keeps the
@@ -194,5 +241,6 @@ public class ImportCatalog {
         entry.approvalFlow(), entry.linksPretext(), entry.links(), entry.strategy());
   }
 
-  private record Analysis(Report report, List<CatalogEntry> entries, Map<String, CatalogApp> current) {}
+  private record Analysis(Report report, List<CatalogEntry> entries, List<ApprovalPolicy> policies,
+      Map<String, CatalogApp> current) {}
 }

@@ -1,6 +1,9 @@
 package dev.sesame.catalog;
 
+import dev.sesame.approval.PolicyName;
 import dev.sesame.provisioning.GroupExternalId;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One role of a role-based app, backed by one group.
@@ -10,9 +13,16 @@ import dev.sesame.provisioning.GroupExternalId;
  * @param description what the role allows
  * @param externalId the backing group in the app's provisioning system
  * @param hint who the role suits, so the assistant can suggest it
+ * @param approvalFlow the approval policy of this role's requests; null follows the app's
  */
 public record Role(
-    RoleName name, String displayName, String description, GroupExternalId externalId, String hint) {
+    RoleName name, String displayName, String description, GroupExternalId externalId, String hint,
+    @Nullable PolicyName approvalFlow) {
+
+  /** A role that follows the app's approval policy. */
+  public Role(RoleName name, String displayName, String description, GroupExternalId externalId, String hint) {
+    this(name, displayName, description, externalId, hint, null);
+  }
 
   public Role {
     displayName = displayName.strip();
@@ -21,5 +31,10 @@ public record Role(
     if (displayName.isEmpty()) {
       displayName = name.value();
     }
+  }
+
+  /** The role's own approval policy, when it has one. */
+  public Optional<PolicyName> policy() {
+    return Optional.ofNullable(approvalFlow);
   }
 }

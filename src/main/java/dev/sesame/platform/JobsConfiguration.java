@@ -7,7 +7,9 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,7 @@ class JobsConfiguration {
   SmartLifecycle jobRunner(
       DataSource dataSource,
       List<DurableTask> tasks,
+      List<PeriodicTask> periodic,
       PlatformSettings settings) {
     List<Task<?>> scheduled = tasks.stream()
         .<Task<?>>map(task -> Tasks.oneTime(task.name())
@@ -56,7 +59,12 @@ class JobsConfiguration {
               }
             }))
         .toList();
+    List<RecurringTask<?>> recurring = periodic.stream()
+        .<RecurringTask<?>>map(task -> Tasks.recurring(task.name(), FixedDelay.of(task.every()))
+            .execute((instance, context) -> task.run()))
+        .toList();
     Scheduler scheduler = Scheduler.create(dataSource, scheduled)
+        .startTasks(recurring)
         .threads(settings.jobs().threads())
         .pollingInterval(settings.jobs().pollInterval())
         .pollUsingLockAndFetch(0.5, 3.0)

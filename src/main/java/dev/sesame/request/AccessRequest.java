@@ -1,6 +1,5 @@
 package dev.sesame.request;
 
-import dev.sesame.approval.ApproverKind;
 import dev.sesame.approval.Stage;
 import dev.sesame.catalog.AppName;
 import dev.sesame.catalog.RoleName;
@@ -17,6 +16,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One person asking for one app (and role). Owns its state machine: every transition is a business
  * verb that checks the current state and refuses an illegal move with a message naming both.
+ *
+ * <p>Approval: the request waits on one stage at a time; a stage completes when as many of its
+ * current approvers as it requires have approved (a delegate's approval counts for the approver
+ * who named them); one denial ends the request. A catalog admin may override the stages, with a
+ * reason. Who the approvers are is decided by the {@link dev.sesame.approval.ApprovalPlanner}; this
+ * class only checks decisions against the stage as it stands.
  */
 public final class AccessRequest {
 
@@ -25,6 +30,7 @@ public final class AccessRequest {
   private final AppName app;
   private final @Nullable RoleName role;
   private final @Nullable ProvisioningTarget target;
+  private final PolicyTerms terms;
   private final List<Stage> stages;
   private final List<Decision> decisions;
   private final List<HistoryEntry> history;
@@ -32,33 +38,46 @@ public final class AccessRequest {
   private RequestState state;
   private int currentStage;
   private Instant updatedAt;
+  private Instant stageStartedAt;
+  private @Nullable Instant remindedAt;
+  private boolean escalated;
 
   AccessRequest(RequestId id, PersonId requester, AppName app, @Nullable RoleName role,
-      @Nullable ProvisioningTarget target, List<Stage> stages, List<Decision> decisions,
-      List<HistoryEntry> history, Instant createdAt, RequestState state, int currentStage, Instant updatedAt) {
+      @Nullable ProvisioningTarget target, PolicyTerms terms, List<Stage> stages, List<Decision> decisions,
+      List<HistoryEntry> history, Instant createdAt, RequestState state, int currentStage, Instant updatedAt,
+      Instant stageStartedAt, @Nullable Instant remindedAt, boolean escalated) {
     this.id = id;
     this.requester = requester;
     this.app = app;
     this.role = role;
     this.target = target;
-    this.stages = List.copyOf(stages);
+    this.terms = terms;
+    this.stages = new ArrayList<>(stages);
     this.decisions = new ArrayList<>(decisions);
     this.history = new ArrayList<>(history);
     this.createdAt = createdAt;
     this.state = state;
     this.currentStage = currentStage;
     this.updatedAt = updatedAt;
+    this.stageStartedAt = stageStartedAt;
+    this.remindedAt = remindedAt;
+    this.escalated = escalated;
   }
 
-  /** A new request; with no stages it is approved at once. */
+  /**
+   * A new request; with no stages it is approved at once, and when its first stage can never
+   * complete (nobody left to approve, no fallback) it goes to the admins as needing attention.
+   */
   static AccessRequest submit(RequestId id, PersonId requester, AppName app, @Nullable RoleName role,
-      @Nullable ProvisioningTarget target, List<Stage> stages, Instant at) {
-    AccessRequest request = new AccessRequest(id, requester, app, role, target, stages, List.of(), List.of(),
-        at, RequestState.PENDING_APPROVAL, 0, at);
+      @Nullable ProvisioningTarget target, PolicyTerms terms, List<Stage> stages, Instant at) {
+    AccessRequest request = new AccessRequest(id, requester, app, role, target, terms, stages, List.of(), List.of(),
+        at, RequestState.PENDING_APPROVAL, 0, at, at, null, false);
     request.note(at, requester.value(), "asked for " + app.value() + (role == null ? "" : " (" + role.value() + ")"));
     if (stages.isEmpty()) {
       request.state = RequestState.APPROVED;
-      request.note(at, "sesame", "approved automatically: the app's flow needs no approval");
+      request.note(at, "sesame", "approved automatically: policy " + terms.policy() + " needs no approval");
+    } else if (stages.get(0).stuck()) {
+      request.move(RequestState.NEEDS_ATTENTION, at, "sesame", stuckReason(stages.get(0)));
     }
     return request;
   }
@@ -68,59 +87,150 @@ public final class AccessRequest {
 
   /** What a decision did. */
   public enum DecisionOutcome {
+    /** The approval counts, and the stage waits for more approvals to reach its quorum. */
+    RECORDED,
     /** The stage is approved and the next stage waits. */
     NEXT_STAGE,
     /** The last stage is approved: the request is approved. */
     APPROVED,
     /** The request is denied. */
     DENIED,
+    /** The next stage can never complete: the request needs an admin. */
+    STUCK,
     /** The same approver already made the same decision; nothing changed. */
     ALREADY_DECIDED
   }
 
-  /**
-   * Records an approver's decision.
-   *
-   * <p>NB. The check runs against the request's own stages, never against what the caller shows:
-   * (1) someone who is not an approver of any stage is refused; (2) a repeat of one's own decision
-   * is acknowledged and changes nothing; (3) a decided request refuses any other decision; (4) a
-   * later stage's approver waits for the earlier stages.
-   */
+  /** Records an approver's decision in their own name. */
   DecisionOutcome decide(PersonId approver, Verdict verdict, String comment, Instant at) {
-    if (approver.equals(requester)) {
+    return decide(approver, null, verdict, comment, at);
+  }
+
+  /**
+   * Records a decision by {@code approver}, in the seat of {@code onBehalfOf} when they are a
+   * delegate.
+   *
+   * <p>NB. The check runs against the request's own current stage, never against what the caller
+   * shows: (1) the requester never decides, not even as a delegate; (2) a repeat of one's own
+   * decision is acknowledged and changes nothing; (3) a decided request refuses any other decision
+   * with who decided it and when (409); (4) someone who is not an approver of the current stage is
+   * refused (403) — also an approver the request was reassigned away from, and a later stage's
+   * approver, who waits; (5) someone who approved an earlier stage cannot approve a later one.
+   */
+  DecisionOutcome decide(PersonId approver, @Nullable PersonId onBehalfOf, Verdict verdict, String comment,
+      Instant at) {
+    PersonId seat = onBehalfOf == null ? approver : onBehalfOf;
+    if (approver.equals(requester) || seat.equals(requester)) {
       throw new ForbiddenException("nobody may decide on their own request");
     }
-    if (stages.stream().noneMatch(s -> s.approvers().contains(approver))) {
+    Optional<Decision> own = decisions.stream().filter(d -> d.approver().equals(approver)).reduce((a, b) -> b);
+    if (state != RequestState.PENDING_APPROVAL) {
+      if (own.isPresent() && own.get().verdict() == verdict) {
+        return DecisionOutcome.ALREADY_DECIDED;
+      }
+      if (own.isPresent() || isApprover(approver) || isApprover(seat)) {
+        throw new ConflictException(alreadyDecided() + "; it cannot be "
+            + (verdict == Verdict.APPROVED ? "approved" : "denied") + " now");
+      }
       throw new ForbiddenException(approver.value() + " is not an approver of this request");
     }
-    Optional<Decision> own = decisions.stream().filter(d -> d.approver().equals(approver)).reduce((a, b) -> b);
-    if (own.isPresent() && own.get().verdict() == verdict
-        && (state != RequestState.PENDING_APPROVAL || own.get().stage() == currentStage
-            || !stages.get(currentStage).approvers().contains(approver))) {
+    Stage stage = stages.get(currentStage);
+    Optional<Decision> sameSeat = decisions.stream()
+        .filter(d -> d.stage() == currentStage && d.seat().equals(seat) && !d.override()).findFirst();
+    if (sameSeat.isPresent() && sameSeat.get().verdict() == verdict) {
       return DecisionOutcome.ALREADY_DECIDED;
     }
-    if (state != RequestState.PENDING_APPROVAL) {
-      throw new ConflictException("the request is already " + state.label() + "; it cannot be "
-          + (verdict == Verdict.APPROVED ? "approved" : "denied") + " now");
+    boolean approvedEarlier = decisions.stream()
+        .anyMatch(d -> d.stage() < currentStage && d.seat().equals(seat) && d.verdict() == Verdict.APPROVED);
+    if (approvedEarlier && verdict == Verdict.APPROVED) {
+      // NB. Four eyes: one person's approval never completes two stages. A repeat is a double click.
+      if (own.isPresent() && own.get().verdict() == verdict) {
+        return DecisionOutcome.ALREADY_DECIDED;
+      }
+      throw new ForbiddenException(whyNot(seat));
     }
-    if (!stages.get(currentStage).approvers().contains(approver)) {
-      throw new ForbiddenException("the request is waiting for stage " + (currentStage + 1)
-          + " (" + stages.get(currentStage).kind().label() + "); " + approver.value() + " decides at a later stage");
+    if (!stage.approvers().contains(seat)) {
+      throw new ForbiddenException(whyNot(seat));
     }
-    decisions.add(new Decision(currentStage, approver, verdict, comment.strip(), at));
+    decisions.add(new Decision(currentStage, approver, verdict, comment.strip(), at, onBehalfOf, false));
     updatedAt = at;
+    String who = onBehalfOf == null ? "" : " on behalf of " + onBehalfOf.value();
+    String because = comment.isBlank() ? "" : ": " + comment.strip();
     if (verdict == Verdict.DENIED) {
-      state = RequestState.DENIED;
-      note(at, approver.value(), "denied" + (comment.isBlank() ? "" : ": " + comment.strip()));
+      move(RequestState.DENIED, at, approver.value(), "denied" + who + because);
       return DecisionOutcome.DENIED;
     }
-    note(at, approver.value(), "approved stage " + (currentStage + 1) + (comment.isBlank() ? "" : ": " + comment.strip()));
+    note(at, approver.value(), "approved stage " + (currentStage + 1) + who + because);
+    if (approvals(currentStage).size() < stage.required()) {
+      return DecisionOutcome.RECORDED;
+    }
     if (currentStage + 1 < stages.size()) {
       currentStage++;
+      startStage(at);
+      if (stages.get(currentStage).stuck()) {
+        move(RequestState.NEEDS_ATTENTION, at, "sesame", stuckReason(stages.get(currentStage)));
+        return DecisionOutcome.STUCK;
+      }
       return DecisionOutcome.NEXT_STAGE;
     }
     state = RequestState.APPROVED;
     return DecisionOutcome.APPROVED;
+  }
+
+  /**
+   * A catalog admin decides the whole request over the heads of its approvers, with a reason; it
+   * also rescues a request that needs attention because nobody was left to approve it.
+   */
+  void override(PersonId admin, Verdict verdict, String reason, Instant at) {
+    if (admin.equals(requester)) {
+      throw new ForbiddenException("nobody may decide on their own request");
+    }
+    if (!awaitingApproval()) {
+      throw new ConflictException(alreadyDecided() + "; it cannot be overridden now");
+    }
+    decisions.add(new Decision(currentStage, admin, verdict, reason.strip(), at, null, true));
+    move(verdict == Verdict.APPROVED ? RequestState.APPROVED : RequestState.DENIED, at, admin.value(),
+        (verdict == Verdict.APPROVED ? "approved" : "denied") + " as an admin override: " + reason.strip());
+  }
+
+  /**
+   * The current stage's approvers change because the directory changed (a manager left or was
+   * replaced). An approval already given by someone who stays still counts; one by someone removed
+   * no longer does. A stage that can no longer complete sends the request to the admins.
+   */
+  void reassign(Stage resolved, Instant at, String actor, String reason) {
+    requireState(RequestState.PENDING_APPROVAL, RequestState.PENDING_APPROVAL);
+    stages.set(currentStage, resolved);
+    updatedAt = at;
+    note(at, actor, "approvers of stage " + (currentStage + 1) + " changed: " + reason);
+    if (resolved.stuck()) {
+      move(RequestState.NEEDS_ATTENTION, at, "sesame", stuckReason(resolved));
+    }
+  }
+
+  /** The stage waited too long: {@code extra} (the approvers' managers) may now decide as well. */
+  void escalate(Set<PersonId> extra, Instant at) {
+    requireState(RequestState.PENDING_APPROVAL, RequestState.PENDING_APPROVAL);
+    Stage stage = stages.get(currentStage);
+    Set<PersonId> all = new java.util.TreeSet<>(stage.approvers());
+    all.addAll(extra);
+    all.remove(requester);
+    stages.set(currentStage, stage.withApprovers(all, stage.fallback()));
+    escalated = true;
+    updatedAt = at;
+    note(at, "sesame", "escalated stage " + (currentStage + 1) + (extra.isEmpty() ? " (nobody above the approvers)"
+        : " to " + String.join(", ", extra.stream().map(PersonId::value).sorted().toList())));
+  }
+
+  /** The approvers who have not decided were reminded now. */
+  void reminded(Instant at) {
+    remindedAt = at;
+  }
+
+  /** Nobody decided in time. */
+  void expire(Instant at, String reason) {
+    requireState(RequestState.PENDING_APPROVAL, RequestState.EXPIRED);
+    move(RequestState.EXPIRED, at, "sesame", reason);
   }
 
   /** The requester withdraws the request before provisioning has started. */
@@ -170,6 +280,58 @@ public final class AccessRequest {
     move(RequestState.CLOSED, at, "sesame", "closed: " + reason);
   }
 
+  private void startStage(Instant at) {
+    stageStartedAt = at;
+    remindedAt = null;
+    escalated = false;
+  }
+
+  /** The seats that approved this stage and still sit in it. */
+  private Set<PersonId> approvals(int stage) {
+    Set<PersonId> seats = new java.util.TreeSet<>();
+    decisions.stream()
+        .filter(d -> d.stage() == stage && d.verdict() == Verdict.APPROVED && !d.override())
+        .map(Decision::seat)
+        .filter(stages.get(stage).approvers()::contains)
+        .forEach(seats::add);
+    return seats;
+  }
+
+  private String alreadyDecided() {
+    Optional<Decision> last = decisions.stream().reduce((a, b) -> b);
+    if (last.isPresent() && (state == RequestState.APPROVED || state == RequestState.DENIED
+        || state == RequestState.PROVISIONING || state == RequestState.FULFILLED)) {
+      Decision d = last.get();
+      return "the request was already " + (d.verdict() == Verdict.APPROVED ? "approved" : "denied") + " by "
+          + d.approver().value() + (d.override() ? " (admin override)" : "") + " at " + d.at()
+          + " and is now " + state.label();
+    }
+    return "the request is already " + state.label();
+  }
+
+  private String whyNot(PersonId seat) {
+    for (int i = currentStage + 1; i < stages.size(); i++) {
+      if (stages.get(i).approvers().contains(seat)) {
+        return "the request is waiting for stage " + (currentStage + 1) + " (" + stages.get(currentStage).label()
+            + "); " + seat.value() + " decides at a later stage";
+      }
+    }
+    boolean approvedEarlier = decisions.stream()
+        .anyMatch(d -> d.stage() < currentStage && d.seat().equals(seat) && d.verdict() == Verdict.APPROVED);
+    if (approvedEarlier) {
+      return seat.value() + " approved an earlier stage; stage " + (currentStage + 1)
+          + " needs someone else (four eyes)";
+    }
+    return seat.value() + " is not an approver of this request now";
+  }
+
+  private static String stuckReason(Stage stage) {
+    return "nobody can approve stage '" + stage.name() + "': it needs " + stage.required() + " approval"
+        + (stage.required() == 1 ? "" : "s") + " and " + (stage.approvers().isEmpty() ? "nobody"
+            : "only " + stage.approvers().size()) + " can decide" + (stage.fellBack() ? " (" + stage.fallback() + ")" : "")
+        + "; an admin must decide";
+  }
+
   private void requireState(RequestState expected, RequestState wanted) {
     if (state != expected) {
       throw new ConflictException("the request is " + state + ", not " + expected + "; it cannot become " + wanted);
@@ -215,13 +377,23 @@ public final class AccessRequest {
     return state;
   }
 
+  /** The policy terms the request was submitted under. */
+  public PolicyTerms terms() {
+    return terms;
+  }
+
   public List<Stage> stages() {
-    return stages;
+    return List.copyOf(stages);
   }
 
   /** The index of the stage that waits (or decided last). */
   public int currentStage() {
     return currentStage;
+  }
+
+  /** The stage that waits, while the request waits for approval (or for an admin to rescue it). */
+  public Optional<Stage> waitingStage() {
+    return awaitingApproval() && !stages.isEmpty() ? Optional.of(stages.get(currentStage)) : Optional.empty();
   }
 
   /** Who may decide now; empty unless the request waits for approval. */
@@ -230,15 +402,50 @@ public final class AccessRequest {
         ? stages.get(currentStage).approvers() : Set.of();
   }
 
-  /** Where the current approvers come from. */
-  public Optional<ApproverKind> currentKind() {
-    return state == RequestState.PENDING_APPROVAL && !stages.isEmpty()
-        ? Optional.of(stages.get(currentStage).kind()) : Optional.empty();
+  /** The current approvers who have not approved yet: those a reminder goes to. */
+  public Set<PersonId> undecidedApprovers() {
+    if (state != RequestState.PENDING_APPROVAL || stages.isEmpty()) {
+      return Set.of();
+    }
+    Set<PersonId> out = new java.util.TreeSet<>(stages.get(currentStage).approvers());
+    out.removeAll(approvals(currentStage));
+    return out;
+  }
+
+  /** How many approvals the current stage has, among those it needs. */
+  public int approvalsInStage() {
+    return stages.isEmpty() ? 0 : approvals(currentStage).size();
+  }
+
+  /**
+   * True while no stage decision ended the approval: the request waits for its approvers, or went
+   * to the admins because nobody was left to approve it.
+   */
+  public boolean awaitingApproval() {
+    return state == RequestState.PENDING_APPROVAL
+        || state == RequestState.NEEDS_ATTENTION && !stages.isEmpty() && decisions.stream().noneMatch(Decision::override)
+            && approvals(currentStage).size() < stages.get(currentStage).required()
+            && decisions.stream().noneMatch(d -> d.verdict() == Verdict.DENIED);
   }
 
   /** True when the person is an approver of any stage. */
   public boolean isApprover(PersonId person) {
     return stages.stream().anyMatch(s -> s.approvers().contains(person));
+  }
+
+  /** When the current stage started waiting. */
+  public Instant stageStartedAt() {
+    return stageStartedAt;
+  }
+
+  /** When the current stage's approvers were last reminded. */
+  public Optional<Instant> remindedAt() {
+    return Optional.ofNullable(remindedAt);
+  }
+
+  /** True when the current stage was escalated. */
+  public boolean escalated() {
+    return escalated;
   }
 
   public List<Decision> decisions() {

@@ -1,5 +1,6 @@
 package dev.sesame.request;
 
+import dev.sesame.approval.Delegations;
 import dev.sesame.audit.AuditTrail;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
@@ -7,29 +8,45 @@ import dev.sesame.common.Texts;
 import dev.sesame.directory.PersonId;
 import dev.sesame.platform.Jobs;
 import java.time.Clock;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An approver approves or denies a request. The row is locked while the decision is checked and
- * recorded, so two approvers deciding at once give one decision and one conflict; when the last
- * stage is approved the provisioning job is written in the same transaction.
+ * An approver (or their delegate) approves or denies a request.
+ *
+ * <p>First the waiting stage is resolved again from the directory and, when it changed (the
+ * requester's manager changed, an approver left), reassigned in its own transaction, so that the
+ * decision is checked against the approvers as they are now and the reassignment stands even when
+ * the decision is refused. Then the row is locked while the decision is checked and recorded: two
+ * approvers deciding at once give one decision and one conflict, and when the last stage is
+ * approved the provisioning job is written in the same transaction.
  */
 @Component
 public class DecideRequest {
 
   private final RequestRepository repository;
+  private final ReassignRequest reassign;
+  private final Approvers approvers;
+  private final Delegations delegations;
   private final AuditTrail audit;
   private final Jobs jobs;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
-  DecideRequest(RequestRepository repository, AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, Clock clock) {
+  DecideRequest(RequestRepository repository, ReassignRequest reassign, Approvers approvers, Delegations delegations,
+      AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
     this.repository = repository;
+    this.reassign = reassign;
+    this.approvers = approvers;
+    this.delegations = delegations;
     this.audit = audit;
     this.jobs = jobs;
     this.events = events;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -40,23 +57,41 @@ public class DecideRequest {
   public record Result(AccessRequest request, AccessRequest.DecisionOutcome outcome) {}
 
   /** Records the decision; refuses non-approvers (403) and decided requests (409). */
-  @Transactional
   public Result execute(Command command) {
     Texts.require("comment", command.comment());
     if (command.comment().length() > 1000) {
       throw new InvalidInputException("comment", "has more than 1000 characters");
     }
+    reassign.execute(command.request());
+    return transactions.execute(status -> decide(command));
+  }
+
+  private Result decide(Command command) {
     AccessRequest request = repository.lock(command.request())
         .orElseThrow(() -> new NotFoundException("there is no request " + command.request()));
+    PersonId onBehalfOf = seatOf(request, command.approver());
     AccessRequest.DecisionOutcome outcome =
-        request.decide(command.approver(), command.verdict(), command.comment(), clock.instant());
+        request.decide(command.approver(), onBehalfOf, command.verdict(), command.comment(), clock.instant());
     if (outcome == AccessRequest.DecisionOutcome.ALREADY_DECIDED) {
       return new Result(request, outcome);
     }
+    if (outcome == AccessRequest.DecisionOutcome.NEXT_STAGE) {
+      // NB. The next stage is resolved again at once: without the people who approved earlier
+      // stages (four eyes), and as the directory is now.
+      approvers.resolveAgain(request).filter(s -> !s.approvers().equals(request.currentApprovers()))
+          .ifPresent(s -> request.reassign(s, clock.instant(), "sesame", s.fellBack() ? s.fallback()
+              : "stage " + (request.currentStage() + 1) + " resolved when it started"));
+      if (request.state() == RequestState.NEEDS_ATTENTION) {
+        outcome = AccessRequest.DecisionOutcome.STUCK;
+      }
+    }
     repository.update(request);
     String id = request.id().toString();
+    String comment = command.comment().strip();
     audit.decisionRecorded(command.approver().value(), id,
-        command.verdict() == Verdict.APPROVED ? "approved" : "denied", "person", command.comment().strip());
+        command.verdict() == Verdict.APPROVED ? "approved" : "denied",
+        onBehalfOf == null ? "person" : "delegate", comment,
+        onBehalfOf == null ? "" : onBehalfOf.value(), request.currentStage() + 1);
     switch (outcome) {
       case APPROVED -> {
         jobs.schedule(FulfilRequest.TASK, id);
@@ -64,9 +99,29 @@ public class DecideRequest {
       }
       case NEXT_STAGE -> events.publishEvent(
           new RequestEvent.NextStage(request, command.approver(), request.currentApprovers()));
-      case DENIED -> events.publishEvent(new RequestEvent.Denied(request, command.approver(), command.comment().strip()));
-      case ALREADY_DECIDED -> { }
+      case STUCK -> {
+        String reason = request.history().get(request.history().size() - 1).text();
+        audit.needsAttention(id, reason);
+        events.publishEvent(new RequestEvent.NeedsAttention(request, reason));
+      }
+      case DENIED -> events.publishEvent(new RequestEvent.Denied(request, command.approver(), comment));
+      case RECORDED, ALREADY_DECIDED -> { }
     }
     return new Result(request, outcome);
+  }
+
+  /**
+   * The approver whose seat {@code person} fills: nobody's when they are an approver themselves,
+   * else the first current approver who delegated to them.
+   */
+  private @Nullable PersonId seatOf(AccessRequest request, PersonId person) {
+    if (request.currentApprovers().contains(person)) {
+      return null;
+    }
+    Optional<PersonId> principal = delegations.decidingFor(person).stream()
+        .filter(request.currentApprovers()::contains)
+        .filter(p -> request.undecidedApprovers().contains(p))
+        .findFirst();
+    return principal.orElse(null);
   }
 }

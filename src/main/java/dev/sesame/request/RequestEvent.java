@@ -38,4 +38,23 @@ public sealed interface RequestEvent {
    * nothing left to decide.
    */
   record Closed(AccessRequest request, String reason, Set<PersonId> approvers) implements RequestEvent {}
+
+  /**
+   * The waiting stage's approvers changed: {@code removed} no longer decide, {@code added} now do.
+   */
+  record Reassigned(AccessRequest request, Set<PersonId> removed, Set<PersonId> added, String reason)
+      implements RequestEvent {}
+
+  /** The stage waited long: the approvers' managers were added. */
+  record Escalated(AccessRequest request, Set<PersonId> added) implements RequestEvent {}
+
+  /** The approvers who have not decided are reminded. */
+  record Reminded(AccessRequest request, Set<PersonId> approvers) implements RequestEvent {}
+
+  /** Nobody decided in time; {@code approvers} were still asked. */
+  record Expired(AccessRequest request, Set<PersonId> approvers, String reason) implements RequestEvent {}
+
+  /** A catalog admin decided over the stages, with a reason. */
+  record Overridden(AccessRequest request, PersonId admin, Verdict verdict, String reason, Set<PersonId> approvers)
+      implements RequestEvent {}
 }

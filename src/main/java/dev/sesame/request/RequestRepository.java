@@ -1,6 +1,9 @@
 package dev.sesame.request;
 
-import dev.sesame.approval.ApproverKind;
+import dev.sesame.approval.ApproverSource;
+import dev.sesame.approval.BuiltInPolicies;
+import dev.sesame.approval.PolicyName;
+import dev.sesame.approval.Quorum;
 import dev.sesame.approval.Stage;
 import dev.sesame.catalog.AppName;
 import dev.sesame.catalog.RoleName;
@@ -10,10 +13,13 @@ import dev.sesame.provisioning.ProvisioningSystemId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -82,6 +88,12 @@ class RequestRepository {
         .params(approver.value()).query(this::map).list();
   }
 
+  /** The requests waiting for approval, the longest untouched first. */
+  List<RequestId> waitingIds(int limit) {
+    return jdbc.sql("select id from access_request where state = 'PENDING_APPROVAL' order by updated_at limit ?")
+        .param(limit).query((rs, n) -> new RequestId(rs.getObject("id", UUID.class))).list();
+  }
+
   /** The requests that match every filter, newest first. */
   List<AccessRequest> search(RequestSearch search) {
     Instant from = search.createdFrom();
@@ -138,41 +150,98 @@ class RequestRepository {
     String role = rs.getString("role");
     ProvisioningTarget target = d.system() == null || d.group() == null ? null
         : new ProvisioningTarget(new ProvisioningSystemId(d.system()), new GroupExternalId(d.group()));
+    Instant createdAt = rs.getTimestamp("created_at").toInstant();
     return new AccessRequest(
         new RequestId(rs.getObject("id", UUID.class)),
         new PersonId(rs.getString("requester")),
         new AppName(rs.getString("app_name")),
         role == null ? null : new RoleName(role),
         target,
-        d.stages().stream().map(s -> new Stage(ApproverKind.valueOf(s.kind()),
-            s.approvers().stream().map(PersonId::new).collect(java.util.stream.Collectors.toSet()))).toList(),
+        d.terms() == null ? new PolicyTerms(BuiltInPolicies.DEFAULT, null, null, null, null) : d.terms().terms(),
+        d.stages().stream().map(StageDoc::stage).toList(),
         d.decisions().stream().map(x -> new Decision(x.stage(), new PersonId(x.approver()),
-            Verdict.valueOf(x.verdict()), x.comment(), x.at())).toList(),
+            Verdict.valueOf(x.verdict()), x.comment(), x.at(),
+            x.onBehalfOf() == null ? null : new PersonId(x.onBehalfOf()), Boolean.TRUE.equals(x.override()))).toList(),
         d.history(),
-        rs.getTimestamp("created_at").toInstant(),
+        createdAt,
         RequestState.valueOf(rs.getString("state")),
         d.currentStage(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        d.stageStartedAt() == null ? createdAt : d.stageStartedAt(),
+        d.remindedAt(),
+        Boolean.TRUE.equals(d.escalated()));
   }
 
-  /** The JSON form of what a request keeps beyond its columns. */
-  record Document(@Nullable String system, @Nullable String group, int currentStage, List<StageDoc> stages,
-      List<DecisionDoc> decisions, List<HistoryEntry> history) {
+  /**
+   * The JSON form of what a request keeps beyond its columns. NB. Requests stored before policies
+   * existed have no terms and stages with only a kind and approvers; they read as the built-in
+   * flows they came from.
+   */
+  record Document(@Nullable String system, @Nullable String group, @Nullable TermsDoc terms, int currentStage,
+      List<StageDoc> stages, List<DecisionDoc> decisions, List<HistoryEntry> history, @Nullable Instant stageStartedAt,
+      @Nullable Instant remindedAt, @Nullable Boolean escalated) {
 
     static Document of(AccessRequest r) {
       return new Document(
           r.target().map(t -> t.system().value()).orElse(null),
           r.target().map(t -> t.group().value()).orElse(null),
+          TermsDoc.of(r.terms()),
           r.currentStage(),
-          r.stages().stream().map(s -> new StageDoc(s.kind().name(),
-              s.approvers().stream().map(PersonId::value).sorted().toList())).toList(),
+          r.stages().stream().map(StageDoc::of).toList(),
           r.decisions().stream().map(d -> new DecisionDoc(d.stage(), d.approver().value(), d.verdict().name(),
-              d.comment(), d.at())).toList(),
-          r.history());
+              d.comment(), d.at(), d.delegatedBy().map(PersonId::value).orElse(null), d.override())).toList(),
+          r.history(),
+          r.stageStartedAt(),
+          r.remindedAt().orElse(null),
+          r.escalated());
     }
   }
 
-  record StageDoc(String kind, List<String> approvers) {}
+  record TermsDoc(String policy, @Nullable List<String> fallback, @Nullable String remindEvery,
+      @Nullable String escalateAfter, @Nullable String expireAfter) {
 
-  record DecisionDoc(int stage, String approver, String verdict, String comment, Instant at) {}
+    static TermsDoc of(PolicyTerms t) {
+      return new TermsDoc(t.policy().value(),
+          t.fallback() == null ? null : t.fallback().stream().map(ApproverSource::token).toList(),
+          t.reminders().map(Duration::toString).orElse(null), t.escalation().map(Duration::toString).orElse(null),
+          t.expiry().map(Duration::toString).orElse(null));
+    }
+
+    PolicyTerms terms() {
+      return new PolicyTerms(new PolicyName(policy),
+          fallback == null ? null : fallback.stream().map(ApproverSource::parse).toList(),
+          remindEvery == null ? null : Duration.parse(remindEvery),
+          escalateAfter == null ? null : Duration.parse(escalateAfter),
+          expireAfter == null ? null : Duration.parse(expireAfter));
+    }
+  }
+
+  record StageDoc(@Nullable String kind, List<String> approvers, @Nullable String name, @Nullable List<String> sources,
+      @Nullable String quorum, @Nullable Integer required, @Nullable String fallback) {
+
+    static StageDoc of(Stage s) {
+      return new StageDoc(null, s.approvers().stream().map(PersonId::value).sorted().toList(), s.name(),
+          s.sources().stream().map(ApproverSource::token).toList(), s.quorum().token(), s.required(), s.fallback());
+    }
+
+    Stage stage() {
+      Set<PersonId> people = approvers.stream().map(PersonId::new).collect(Collectors.toSet());
+      if (name == null) {
+        // A stage stored before policies: MANAGER, APP_ADMIN or FALLBACK.
+        String k = kind == null ? "FALLBACK" : kind;
+        return switch (k) {
+          case "MANAGER" -> new Stage("Manager", List.of(new ApproverSource.Manager()), Quorum.ANY, people, 1, "");
+          case "APP_ADMIN" -> new Stage("App admin", List.of(new ApproverSource.AppAdmins()), Quorum.ANY, people, 1, "");
+          default -> new Stage("Catalog admins", List.of(), Quorum.ANY, people, 1,
+              "the usual approvers were missing");
+        };
+      }
+      return new Stage(name, sources == null ? List.of() : sources.stream().map(ApproverSource::parse).toList(),
+          quorum == null ? Quorum.ANY : Quorum.parse(quorum), people, required == null ? 1 : required,
+          fallback == null ? "" : fallback);
+    }
+  }
+
+  record DecisionDoc(int stage, String approver, String verdict, String comment, Instant at,
+      @Nullable String onBehalfOf, @Nullable Boolean override) {}
 }

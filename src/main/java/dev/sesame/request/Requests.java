@@ -1,11 +1,14 @@
 package dev.sesame.request;
 
+import dev.sesame.approval.Delegations;
 import dev.sesame.catalog.AppName;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.directory.CatalogAdmins;
 import dev.sesame.directory.PersonId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -19,16 +22,19 @@ public class Requests {
 
   private final RequestRepository repository;
   private final CatalogAdmins admins;
+  private final Delegations delegations;
 
-  Requests(RequestRepository repository, CatalogAdmins admins) {
+  Requests(RequestRepository repository, CatalogAdmins admins, Delegations delegations) {
     this.repository = repository;
     this.admins = admins;
+    this.delegations = delegations;
   }
 
   /** The request, if the viewer is its requester, one of its approvers or a catalog admin. */
   public AccessRequest get(RequestId id, PersonId viewer) {
     return repository.find(id)
-        .filter(r -> r.requester().equals(viewer) || r.isApprover(viewer) || admins.includes(viewer))
+        .filter(r -> r.requester().equals(viewer) || r.isApprover(viewer) || admins.includes(viewer)
+            || delegations.decidingFor(viewer).stream().anyMatch(r::isApprover))
         .orElseThrow(() -> new NotFoundException("there is no request " + id + " that you can see"));
   }
 
@@ -37,9 +43,19 @@ public class Requests {
     return repository.byRequester(viewer, 50);
   }
 
-  /** The requests waiting for the viewer's decision, oldest first. */
+  /**
+   * The requests waiting for the viewer's decision, oldest first: as an approver, and as the
+   * delegate of approvers away (never the viewer's own requests).
+   */
   public List<AccessRequest> waitingFor(PersonId viewer) {
-    return repository.waitingFor(viewer);
+    Map<RequestId, AccessRequest> out = new LinkedHashMap<>();
+    repository.waitingFor(viewer).forEach(r -> out.put(r.id(), r));
+    for (PersonId principal : delegations.decidingFor(viewer)) {
+      repository.waitingFor(principal).stream()
+          .filter(r -> !r.requester().equals(viewer) && r.undecidedApprovers().contains(principal))
+          .forEach(r -> out.putIfAbsent(r.id(), r));
+    }
+    return out.values().stream().sorted(java.util.Comparator.comparing(AccessRequest::createdAt)).toList();
   }
 
   /** The viewer's grants, current and ended. */

@@ -1,7 +1,6 @@
 package dev.sesame.request;
 
 import dev.sesame.approval.ApprovalPlan;
-import dev.sesame.approval.ApprovalPlanner;
 import dev.sesame.audit.AuditTrail;
 import dev.sesame.catalog.AccessRules;
 import dev.sesame.catalog.AppName;
@@ -12,7 +11,6 @@ import dev.sesame.catalog.Role;
 import dev.sesame.catalog.RoleName;
 import dev.sesame.catalog.Strategy;
 import dev.sesame.common.NotFoundException;
-import dev.sesame.directory.CatalogAdmins;
 import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
@@ -42,7 +40,7 @@ public class SubmitRequest {
 
   private final Catalog catalog;
   private final Directory directory;
-  private final CatalogAdmins catalogAdmins;
+  private final Approvers approvers;
   private final ProvisioningSystems systems;
   private final RequestRepository repository;
   private final AuditTrail audit;
@@ -51,12 +49,12 @@ public class SubmitRequest {
   private final Clock clock;
   private final IdSource ids;
 
-  SubmitRequest(Catalog catalog, Directory directory, CatalogAdmins catalogAdmins, ProvisioningSystems systems,
+  SubmitRequest(Catalog catalog, Directory directory, Approvers approvers, ProvisioningSystems systems,
       RequestRepository repository, AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, Clock clock,
       IdSource ids) {
     this.catalog = catalog;
     this.directory = directory;
-    this.catalogAdmins = catalogAdmins;
+    this.approvers = approvers;
     this.systems = systems;
     this.repository = repository;
     this.audit = audit;
@@ -165,7 +163,7 @@ public class SubmitRequest {
     if (open.isPresent()) {
       return new Analysis(Outcome.ALREADY_REQUESTED, found, role, held, Optional.empty(), open);
     }
-    ApprovalPlan plan = ApprovalPlanner.plan(entry.approvalFlow(), requester, entry.appAdmins(), catalogAdmins.members());
+    ApprovalPlan plan = approvers.plan(entry, role, requester);
     return new Analysis(Outcome.READY, found, role, held, Optional.of(plan), Optional.empty());
   }
 
@@ -186,7 +184,8 @@ public class SubmitRequest {
     CatalogEntry entry = analysis.app().orElseThrow().entry();
     ApprovalPlan plan = analysis.plan().orElseThrow();
     AccessRequest request = AccessRequest.submit(new RequestId(ids.next()), command.requester(), entry.name(),
-        analysis.role().map(Role::name).orElse(null), target(entry, analysis.role()), plan.stages(), clock.instant());
+        analysis.role().map(Role::name).orElse(null), target(entry, analysis.role()),
+        PolicyTerms.of(approvers.policy(entry, analysis.role())), plan.stages(), clock.instant());
     try {
       repository.insert(request);
     } catch (DuplicateKeyException e) {
@@ -198,13 +197,16 @@ public class SubmitRequest {
     audit.requestSubmitted(command.requester().value(), request.id().toString(), entry.name().value(),
         request.role().map(RoleName::value).orElse(""), approvers);
     if (request.state() == RequestState.APPROVED) {
-      audit.decisionRecorded("sesame", request.id().toString(), "approved", "automatic",
-          "flow " + plan.flow() + " needs no approval for this person");
+      audit.decisionRecorded("sesame", request.id().toString(), "approved", "automatic", plan.automaticReason());
       jobs.schedule(FulfilRequest.TASK, request.id().toString());
     }
     events.publishEvent(new RequestEvent.Submitted(request, request.currentApprovers()));
     if (request.state() == RequestState.APPROVED) {
       events.publishEvent(new RequestEvent.Approved(request, "sesame"));
+    } else if (request.state() == RequestState.NEEDS_ATTENTION) {
+      String reason = request.history().get(request.history().size() - 1).text();
+      audit.needsAttention(request.id().toString(), reason);
+      events.publishEvent(new RequestEvent.NeedsAttention(request, reason));
     }
     return new Submission(analysis, Optional.of(request), true);
   }

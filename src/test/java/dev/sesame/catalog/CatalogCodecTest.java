@@ -2,7 +2,7 @@ package dev.sesame.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sesame.approval.ApprovalFlow;
+import dev.sesame.approval.PolicyName;
 import dev.sesame.common.FieldError;
 import dev.sesame.directory.PersonId;
 import java.io.IOException;
@@ -79,7 +79,7 @@ class CatalogCodecTest {
     assertThat(entry.enabledInBot()).isTrue();
     assertThat(entry.accessRule()).isEqualTo(new AccessRule("user.department in ['Design', 'Product']"));
     assertThat(entry.appAdmins()).containsExactly(new PersonId("dana.whitfield"));
-    assertThat(entry.approvalFlow()).isEqualTo(ApprovalFlow.MANAGER_THEN_APP_ADMIN);
+    assertThat(entry.approvalFlow()).isEqualTo(new PolicyName("MANAGER_THEN_APP_ADMIN"));
     assertThat(entry.linksPretext()).isEqualTo("Figma resources:");
     assertThat(entry.links()).containsExactly(Link.of("Figma help centre", "https://help.figma.com"));
     assertThat(entry.strategy()).isEqualTo(new Strategy.GroupAccess(Entries.CORP_LDAP,
@@ -105,7 +105,7 @@ class CatalogCodecTest {
 
     assertThat(entry.enabledInBot()).isTrue();
     assertThat(entry.accessRule()).isEqualTo(AccessRule.EVERYONE);
-    assertThat(entry.approvalFlow()).isEqualTo(ApprovalFlow.MANAGER);
+    assertThat(entry.approvalFlow()).isEqualTo(new PolicyName("MANAGER"));
     assertThat(entry.aliases()).isEmpty();
     assertThat(entry.appAdmins()).isEmpty();
     assertThat(entry.links()).isEmpty();
@@ -119,7 +119,7 @@ class CatalogCodecTest {
         strategy: {type: group, system: corp-ldap, externalId: cn=miro}
         """);
 
-    assertThat(entry.approvalFlow()).isEqualTo(ApprovalFlow.AUTO_APPROVE);
+    assertThat(entry.approvalFlow()).isEqualTo(new PolicyName("AUTO_APPROVE"));
     assertThat(entry.strategy()).isInstanceOf(Strategy.GroupAccess.class);
   }
 
@@ -302,14 +302,14 @@ class CatalogCodecTest {
 
   @Test
   void read_whenAppAdminFlowWithoutAdmins_thenErrorOnAppAdmins() {
-    for (ApprovalFlow flow : List.of(ApprovalFlow.APP_ADMIN, ApprovalFlow.APP_ADMIN_THEN_MANAGER,
-        ApprovalFlow.MANAGER_THEN_APP_ADMIN, ApprovalFlow.AUTO_APPROVE_FULL_TIME_ELSE_APP_ADMIN)) {
+    for (PolicyName flow : List.of(new PolicyName("APP_ADMIN"), new PolicyName("APP_ADMIN_THEN_MANAGER"),
+        new PolicyName("MANAGER_THEN_APP_ADMIN"), new PolicyName("AUTO_APPROVE_FULL_TIME_ELSE_APP_ADMIN"))) {
       String yaml = SAMPLE_GROUP_APP.replace("appAdmins: [dana.whitfield]", "appAdmins: []")
-          .replace("MANAGER_THEN_APP_ADMIN", flow.name());
+          .replace("MANAGER_THEN_APP_ADMIN", flow.value());
 
-      assertThat(errors(yaml)).as(flow.name()).singleElement().satisfies(error -> {
+      assertThat(errors(yaml)).as(flow.value()).singleElement().satisfies(error -> {
         assertThat(error.field()).isEqualTo("appAdmins");
-        assertThat(error.reason()).contains(flow.name()).contains("at least one app admin");
+        assertThat(error.reason()).contains(flow.value()).contains("at least one app admin");
       });
     }
   }
@@ -327,12 +327,26 @@ class CatalogCodecTest {
   }
 
   @Test
-  void read_whenUnknownApprovalFlow_thenErrorListingTheFlows() {
-    assertThat(errors(SAMPLE_GROUP_APP.replace("MANAGER_THEN_APP_ADMIN", "BOSS"))).singleElement()
+  void read_whenApprovalFlowIsNoName_thenErrorListingTheReadyMadeFlows() {
+    assertThat(errors(SAMPLE_GROUP_APP.replace("MANAGER_THEN_APP_ADMIN", "'#boss'"))).singleElement()
         .satisfies(error -> {
           assertThat(error.field()).isEqualTo("approvalFlow");
-          assertThat(error.reason()).contains("'BOSS' is not an approval flow").contains("APP_ADMIN_THEN_MANAGER");
+          assertThat(error.reason()).contains("'#boss' is not an approval flow").contains("APP_ADMIN_THEN_MANAGER");
         });
+  }
+
+  @Test
+  void read_whenApprovalFlowInOtherCase_thenTheReadyMadeSpelling() {
+    CatalogEntry entry = valid(SAMPLE_GROUP_APP.replace("MANAGER_THEN_APP_ADMIN", "manager_then_app_admin"));
+
+    assertThat(entry.approvalFlow().value()).isEqualTo("MANAGER_THEN_APP_ADMIN");
+  }
+
+  @Test
+  void read_whenApprovalFlowNamesAPolicy_thenKeptForTheReferenceCheck() {
+    CatalogEntry entry = valid(SAMPLE_GROUP_APP.replace("MANAGER_THEN_APP_ADMIN", "production access"));
+
+    assertThat(entry.approvalFlow().value()).isEqualTo("production access");
   }
 
   @Test
@@ -424,16 +438,16 @@ class CatalogCodecTest {
   void write_whenSeedCatalogExportedAsYamlAndReadBack_thenEqual() throws IOException {
     List<CatalogEntry> entries = seedCatalog();
 
-    assertThat(readAll(CatalogYaml.write(entries))).containsExactlyElementsOf(entries);
+    assertThat(readAll(CatalogYaml.write(List.of(), entries))).containsExactlyElementsOf(entries);
   }
 
   @Test
   void write_whenAliasAndLoginLookLikeNumbersOrBooleans_thenYamlExportReadsBack() {
     CatalogEntry entry = new CatalogEntry(new AppName("Office"), List.of("365", "yes", "1.5"), true,
-        AccessRule.EVERYONE, List.of(new PersonId("1234")), ApprovalFlow.APP_ADMIN, "", List.of(),
+        AccessRule.EVERYONE, List.of(new PersonId("1234")), new PolicyName("APP_ADMIN"), "", List.of(),
         new Strategy.GroupAccess(Entries.CORP_LDAP, Entries.groupDn("office")));
 
-    assertThat(readAll(CatalogYaml.write(List.of(entry)))).containsExactly(entry);
+    assertThat(readAll(CatalogYaml.write(List.of(), List.of(entry)))).containsExactly(entry);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package dev.sesame.catalog;
 
-import dev.sesame.approval.ApprovalFlow;
+import dev.sesame.approval.PolicyName;
 import dev.sesame.directory.PersonId;
 import dev.sesame.provisioning.GroupExternalId;
 import dev.sesame.provisioning.ProvisioningSystemId;
@@ -21,20 +21,20 @@ public final class Entries {
   /** A GROUP app in corp-ldap approved by the requester's manager, open to everyone. */
   public static CatalogEntry group(String name, String... aliases) {
     return new CatalogEntry(new AppName(name), Arrays.asList(aliases), true, AccessRule.EVERYONE, List.of(),
-        ApprovalFlow.MANAGER, "", List.of(), new Strategy.GroupAccess(CORP_LDAP, groupDn(name)));
+        new PolicyName("MANAGER"), "", List.of(), new Strategy.GroupAccess(CORP_LDAP, groupDn(name)));
   }
 
   /** A SELF_SERVICE app that needs no approval. */
   public static CatalogEntry selfService(String name, String... aliases) {
     return new CatalogEntry(new AppName(name), Arrays.asList(aliases), true, AccessRule.EVERYONE, List.of(),
-        ApprovalFlow.AUTO_APPROVE, "", List.of(),
+        new PolicyName("AUTO_APPROVE"), "", List.of(),
         new Strategy.SelfService("Sign in to " + name, "Open https://" + key(name) + ".example and sign in with SSO."));
   }
 
   /** A ROLE app in corp-ldap approved by {@link #SAMPLE_APP_ADMIN}. */
   public static CatalogEntry roleBased(String name, List<Role> roles, String... aliases) {
     return new CatalogEntry(new AppName(name), Arrays.asList(aliases), true, AccessRule.EVERYONE,
-        List.of(SAMPLE_APP_ADMIN), ApprovalFlow.APP_ADMIN, "", List.of(),
+        List.of(SAMPLE_APP_ADMIN), new PolicyName("APP_ADMIN"), "", List.of(),
         new Strategy.RoleAccess(CORP_LDAP, "Which " + name + " access do you need?", roles));
   }
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.sesame.approval.ApproverKind;
+import dev.sesame.approval.ApproverSource;
 import dev.sesame.approval.Stage;
 import dev.sesame.common.ConflictException;
 import dev.sesame.common.ForbiddenException;
@@ -35,10 +35,10 @@ class AccessRequestTest {
 
     assertThat(request.state()).isEqualTo(RequestState.APPROVED);
     assertThat(request.currentApprovers()).isEmpty();
-    assertThat(request.currentKind()).isEmpty();
+    assertThat(request.waitingStage()).isEmpty();
     assertThat(request.history()).extracting(HistoryEntry::actor, HistoryEntry::text).containsExactly(
         tuple("alex.kim", "asked for GitHub (write)"),
-        tuple("sesame", "approved automatically: the app's flow needs no approval"));
+        tuple("sesame", "approved automatically: policy MANAGER_THEN_APP_ADMIN needs no approval"));
   }
 
   @Test
@@ -48,7 +48,7 @@ class AccessRequestTest {
     assertThat(request.state()).isEqualTo(RequestState.PENDING_APPROVAL);
     assertThat(request.currentStage()).isZero();
     assertThat(request.currentApprovers()).containsExactly(MANAGER);
-    assertThat(request.currentKind()).contains(ApproverKind.MANAGER);
+    assertThat(request.waitingStage()).contains(AccessRequests.MANAGER_STAGE);
     assertThat(request.createdAt()).isEqualTo(SUBMITTED_AT);
     assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT);
     assertThat(request.history()).singleElement()
@@ -58,7 +58,7 @@ class AccessRequestTest {
   @Test
   void submit_whenNoRole_thenHistoryNamesOnlyTheApp() {
     AccessRequest request = AccessRequest.submit(AccessRequests.SAMPLE_ID, REQUESTER, AccessRequests.APP, null,
-        null, List.of(MANAGER_STAGE), SUBMITTED_AT);
+        null, AccessRequests.TERMS, List.of(MANAGER_STAGE), SUBMITTED_AT);
 
     assertThat(request.role()).isEmpty();
     assertThat(request.target()).isEmpty();
@@ -79,7 +79,7 @@ class AccessRequestTest {
 
   @Test
   void decide_whenRequesterDecides_thenForbiddenEvenIfListedAsApprover() {
-    AccessRequest request = AccessRequests.submitted(List.of(new Stage(ApproverKind.MANAGER, Set.of(REQUESTER))));
+    AccessRequest request = AccessRequests.submitted(List.of(AccessRequests.stage("Manager", new ApproverSource.Manager(), REQUESTER)));
 
     assertThatThrownBy(() -> request.decide(REQUESTER, Verdict.APPROVED, "", LATER))
         .isInstanceOf(ForbiddenException.class).hasMessageContaining("their own request");
@@ -91,15 +91,18 @@ class AccessRequestTest {
 
     assertThatThrownBy(() -> request.decide(APP_ADMIN, Verdict.APPROVED, "", LATER))
         .isInstanceOf(ForbiddenException.class)
-        .hasMessageContaining("waiting for stage 1 (manager)")
+        .hasMessageContaining("waiting for stage 1 (Manager)")
         .hasMessageContaining("dana.whitfield decides at a later stage");
     assertThat(request.currentStage()).isZero();
   }
 
   @Test
-  void decide_whenEmptyFallbackStage_thenNobodyCanDecide() {
-    AccessRequest request = AccessRequests.submitted(List.of(new Stage(ApproverKind.FALLBACK, Set.of())));
+  void submit_whenFirstStageHasNobody_thenNeedsAttentionAndNobodyCanDecide() {
+    AccessRequest request = AccessRequests.submitted(List.of(
+        new Stage("Catalog admins", List.of(), dev.sesame.approval.Quorum.ANY, Set.of(), 1, "nobody is left")));
 
+    assertThat(request.state()).isEqualTo(RequestState.NEEDS_ATTENTION);
+    assertThat(request.awaitingApproval()).isTrue();
     assertThatThrownBy(() -> request.decide(MANAGER, Verdict.APPROVED, "", LATER))
         .isInstanceOf(ForbiddenException.class);
   }
@@ -116,7 +119,7 @@ class AccessRequestTest {
     assertThat(request.state()).isEqualTo(RequestState.PENDING_APPROVAL);
     assertThat(request.currentStage()).isEqualTo(1);
     assertThat(request.currentApprovers()).containsExactlyInAnyOrder(APP_ADMIN, OTHER_APP_ADMIN);
-    assertThat(request.currentKind()).contains(ApproverKind.APP_ADMIN);
+    assertThat(request.waitingStage()).contains(APP_ADMIN_STAGE);
     assertThat(request.decisions()).containsExactly(new Decision(0, MANAGER, Verdict.APPROVED, "fine by me", LATER));
     assertThat(request.updatedAt()).isEqualTo(LATER);
     assertThat(request.history()).last()
@@ -192,12 +195,14 @@ class AccessRequestTest {
   }
 
   @Test
-  void decide_whenApproverOfBothStagesApprovesTwice_thenBothStagesApproved() {
-    Stage manager = new Stage(ApproverKind.MANAGER, Set.of(APP_ADMIN));
+  void decide_whenApproverOfBothStagesApprovesTwice_thenSecondIsARepeatAndTheStageWaitsForSomeoneElse() {
+    Stage manager = AccessRequests.stage("Manager", new ApproverSource.Manager(), APP_ADMIN);
     AccessRequest request = AccessRequests.submitted(List.of(manager, APP_ADMIN_STAGE));
 
     assertThat(request.decide(APP_ADMIN, Verdict.APPROVED, "", LATER)).isEqualTo(DecisionOutcome.NEXT_STAGE);
-    assertThat(request.decide(APP_ADMIN, Verdict.APPROVED, "", LATEST)).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(request.decide(APP_ADMIN, Verdict.APPROVED, "", LATEST)).isEqualTo(DecisionOutcome.ALREADY_DECIDED);
+    assertThat(request.state()).isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(request.decide(OTHER_APP_ADMIN, Verdict.APPROVED, "", LATEST)).isEqualTo(DecisionOutcome.APPROVED);
   }
 
   @Test
@@ -206,7 +211,8 @@ class AccessRequestTest {
 
     assertThatThrownBy(() -> request.decide(MANAGER, Verdict.APPROVED, "", LATEST))
         .isInstanceOf(ConflictException.class)
-        .hasMessage("the request is already denied; it cannot be approved now");
+        .hasMessage("the request was already denied by priya.nair at 2026-03-02T10:00:00Z and is now denied;"
+            + " it cannot be approved now");
     assertThat(request.state()).isEqualTo(RequestState.DENIED);
   }
 
@@ -218,7 +224,8 @@ class AccessRequestTest {
 
     assertThatThrownBy(() -> request.decide(OTHER_APP_ADMIN, Verdict.DENIED, "", LATEST))
         .isInstanceOf(ConflictException.class)
-        .hasMessage("the request is already approved, access being set up; it cannot be denied now");
+        .hasMessage("the request was already approved by dana.whitfield at 2026-03-02T10:00:00Z and is now approved,"
+            + " access being set up; it cannot be denied now");
     assertThat(request.state()).isEqualTo(RequestState.APPROVED);
     assertThat(request.decisions()).hasSize(2);
   }

@@ -1,6 +1,8 @@
 package dev.sesame.request;
 
-import dev.sesame.approval.ApproverKind;
+import dev.sesame.approval.ApproverSource;
+import dev.sesame.approval.BuiltInPolicies;
+import dev.sesame.approval.Quorum;
 import dev.sesame.approval.Stage;
 import dev.sesame.catalog.AppName;
 import dev.sesame.catalog.RoleName;
@@ -25,12 +27,18 @@ final class AccessRequests {
   static final RoleName ROLE = new RoleName("write");
   static final ProvisioningTarget TARGET = new ProvisioningTarget(new ProvisioningSystemId("corp-ldap"),
       new GroupExternalId("cn=github-write,ou=groups,dc=brightwave,dc=example"));
-  static final Stage MANAGER_STAGE = new Stage(ApproverKind.MANAGER, Set.of(MANAGER));
-  static final Stage APP_ADMIN_STAGE = new Stage(ApproverKind.APP_ADMIN, Set.of(APP_ADMIN, OTHER_APP_ADMIN));
+  static final Stage MANAGER_STAGE = stage("Manager", new ApproverSource.Manager(), MANAGER);
+  static final Stage APP_ADMIN_STAGE = stage("App admin", new ApproverSource.AppAdmins(), APP_ADMIN, OTHER_APP_ADMIN);
+  static final PolicyTerms TERMS = PolicyTerms.of(BuiltInPolicies.MANAGER_THEN_APP_ADMIN);
   static final Instant SUBMITTED_AT = Instant.parse("2026-03-02T09:00:00Z");
   static final Instant LATER = SUBMITTED_AT.plusSeconds(3600);
 
   private AccessRequests() {}
+
+  /** A stage any one of {@code approvers} decides. */
+  static Stage stage(String name, ApproverSource source, PersonId... approvers) {
+    return new Stage(name, List.of(source), Quorum.ANY, Set.of(approvers), 1, "");
+  }
 
   /** Waiting for the manager, then an app admin. */
   static AccessRequest pending() {
@@ -38,7 +46,7 @@ final class AccessRequests {
   }
 
   static AccessRequest submitted(List<Stage> stages) {
-    return AccessRequest.submit(SAMPLE_ID, REQUESTER, APP, ROLE, TARGET, stages, SUBMITTED_AT);
+    return AccessRequest.submit(SAMPLE_ID, REQUESTER, APP, ROLE, TARGET, TERMS, stages, SUBMITTED_AT);
   }
 
   /** Approved by nobody: the flow needs no approval. */

@@ -123,7 +123,7 @@ record AppForm(
         .map(l -> new LinkRow((String) l.get("label"), (String) l.get("url"))).toList();
     return new AppForm(entry.name().value(), String.join(", ", entry.aliases()), entry.enabledInBot(),
         entry.accessRule().expression(), String.join(", ", (List<String>) json.get("appAdmins")),
-        entry.approvalFlow().name(), entry.linksPretext(), links, entry.strategy().type(), text.apply("title"),
+        entry.approvalFlow().value(), entry.linksPretext(), links, entry.strategy().type(), text.apply("title"),
         text.apply("body"), s.containsKey("system") ? text.apply("system") : defaultSystem, text.apply("externalId"),
         text.apply("roleQuestion"), roles.isEmpty() ? List.of(RoleRow.EMPTY, RoleRow.EMPTY) : roles,
         Integer.toString(version), "", "", "");

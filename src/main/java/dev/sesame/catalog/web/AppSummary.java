@@ -12,7 +12,7 @@ record AppSummary(String name, List<String> aliases, String strategy, String sys
   static AppSummary from(CatalogApp app) {
     var e = app.entry();
     return new AppSummary(e.name().value(), e.aliases(), e.strategy().type(),
-        e.strategy().system().map(ProvisioningSystemId::value).orElse(""), e.approvalFlow().name(),
+        e.strategy().system().map(ProvisioningSystemId::value).orElse(""), e.approvalFlow().value(),
         e.enabledInBot(), app.archived(), app.revision().version(), app.revision().changedAt(),
         app.revision().changedBy().value());
   }

@@ -81,7 +81,7 @@ class Editor {
         }
       }
       case "test-rule" -> parts.ruleTest = checks.rule(form.accessRule(), form.testLogin());
-      case "approvers" -> parts.approvers = checks.approvers(form.approvalFlow(), form.appAdmins(), form.approverLogin());
+      case "approvers" -> parts.approvers = checks.approvers(form.approvalFlow(), form.appAdmins(), form.approverLogin(), form.name());
       case "rebase" -> {
         if (row >= 0) {
           parts.form = form.withVersion(Integer.toString(row));
@@ -162,7 +162,7 @@ class Editor {
     }
 
     EditorView view() {
-      return new EditorView(appName, form, errors, checks.systemIds(), notice, groupCheck, roleChecks, rolesProblem,
+      return new EditorView(appName, form, errors, checks.systemIds(), checks.policyNames(), notice, groupCheck, roleChecks, rolesProblem,
           ruleTest, approvers, conflict, archived);
     }
 

@@ -1,8 +1,11 @@
 package dev.sesame.catalog.web;
 
-import dev.sesame.approval.ApprovalFlow;
 import dev.sesame.approval.ApprovalPlan;
 import dev.sesame.approval.ApprovalPlanner;
+import dev.sesame.approval.ApprovalPolicies;
+import dev.sesame.approval.ApprovalPolicy;
+import dev.sesame.approval.PolicyName;
+import dev.sesame.approval.RequestFacts;
 import dev.sesame.catalog.AccessRule;
 import dev.sesame.catalog.AccessRules;
 import dev.sesame.common.UnavailableException;
@@ -31,11 +34,19 @@ class EditorChecks {
   private final ProvisioningSystems systems;
   private final Directory directory;
   private final CatalogAdmins catalogAdmins;
+  private final ApprovalPolicies policies;
 
-  EditorChecks(ProvisioningSystems systems, Directory directory, CatalogAdmins catalogAdmins) {
+  EditorChecks(ProvisioningSystems systems, Directory directory, CatalogAdmins catalogAdmins,
+      ApprovalPolicies policies) {
     this.systems = systems;
     this.directory = directory;
     this.catalogAdmins = catalogAdmins;
+    this.policies = policies;
+  }
+
+  /** The names of every approval policy, ready-made first, for the select. */
+  List<String> policyNames() {
+    return policies.all().stream().map(p -> p.name().value()).toList();
   }
 
   /** The configured provisioning systems, for the select. */
@@ -94,11 +105,9 @@ class EditorChecks {
   }
 
   /** Who would approve this person's request, stage by stage, under the flow and admins typed. */
-  Approvers approvers(String flowName, String appAdmins, String login) {
-    ApprovalFlow flow;
-    try {
-      flow = ApprovalFlow.valueOf(flowName.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+  Approvers approvers(String flowName, String appAdmins, String login, String appName) {
+    Optional<ApprovalPolicy> flow = PolicyName.parse(flowName).flatMap(policies::find);
+    if (flow.isEmpty()) {
       return Approvers.problem("Choose an approval flow first.");
     }
     Optional<Person> requester = person(login);
@@ -106,7 +115,8 @@ class EditorChecks {
       return Approvers.problem("There is nobody with the login '" + login.strip() + "' in the directory.");
     }
     List<PersonId> admins = AppForm.commaList(appAdmins).stream().flatMap(a -> PersonId.parse(a).stream()).toList();
-    ApprovalPlan plan = ApprovalPlanner.plan(flow, requester.get(), admins, catalogAdmins.members());
+    ApprovalPlan plan = new ApprovalPlanner(directory, catalogAdmins.members())
+        .plan(flow.get(), new RequestFacts(requester.get(), appName.strip(), "", admins, Map.of()));
     if (plan.automatic()) {
       return new Approvers(List.of("Nobody: the request is approved as soon as "
           + requester.get().displayName() + " confirms it."), "");
@@ -115,8 +125,11 @@ class EditorChecks {
     for (int i = 0; i < plan.stages().size(); i++) {
       var stage = plan.stages().get(i);
       List<String> names = stage.approvers().stream().sorted().map(this::describe).toList();
-      stages.add("Stage " + (i + 1) + " (" + stage.kind().label() + "): "
-          + (names.isEmpty() ? "nobody is left; the request waits for a catalog admin" : String.join(" or ", names)));
+      String quorum = stage.required() > 1 ? stage.required() + " of " : "";
+      stages.add("Stage " + (i + 1) + " (" + stage.name() + "): "
+          + (stage.stuck() ? "nobody can complete it; the request goes to the admins"
+              : quorum + String.join(stage.required() > 1 ? ", " : " or ", names))
+          + (stage.fellBack() ? " — standing in because " + stage.fallback() : ""));
     }
     return new Approvers(stages, "");
   }

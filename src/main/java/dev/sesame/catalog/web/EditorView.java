@@ -1,6 +1,5 @@
 package dev.sesame.catalog.web;
 
-import dev.sesame.approval.ApprovalFlow;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -16,15 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param rolesProblem why a role row could not be removed
  */
 record EditorView(
-    String appName, AppForm form, FormErrors errors, List<String> systems, String notice,
+    String appName, AppForm form, FormErrors errors, List<String> systems, List<String> flows, String notice,
     EditorChecks.@Nullable Outcome groupCheck, Map<Integer, EditorChecks.Outcome> roleChecks, String rolesProblem,
     EditorChecks.@Nullable RuleTest ruleTest, EditorChecks.@Nullable Approvers approvers,
     @Nullable Conflict conflict, boolean archived) {
-
-  /** The approval flows to choose from. */
-  public List<String> flows() {
-    return Arrays.stream(ApprovalFlow.values()).map(Enum::name).toList();
-  }
 
   /** True when creating an app, false when changing one. */
   public boolean creating() {

@@ -38,7 +38,7 @@ class SecurityConfiguration {
             .requestMatchers("/admin/**", "/api/audit/**", "/api/systems/**", "/actuator/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
             // Catalog changes: refused here before any body is read, and again in the use cases.
             .requestMatchers(HttpMethod.POST, "/api/apps/**", "/api/catalog/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
-            .requestMatchers(HttpMethod.PUT, "/api/apps/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/apps/**", "/api/policies/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
             .requestMatchers(HttpMethod.DELETE, "/api/apps/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/chat", false).permitAll())

@@ -14,7 +14,7 @@ record ApprovalView(String id, PersonView requester, String app, String role, St
     return new ApprovalView(r.id().toString(), PersonView.of(r.requester(), names), r.app().value(),
         r.role().map(RoleName::value).orElse(""),
         r.target().map(t -> t.group().value()).orElse(""), r.target().map(t -> t.system().value()).orElse(""),
-        r.currentStage() + 1, r.stages().size(), r.currentKind().map(k -> k.label()).orElse(""),
+        r.currentStage() + 1, r.stages().size(), r.waitingStage().map(s -> s.label()).orElse(""),
         Times.minute(r.createdAt()), Times.exact(r.createdAt()));
   }
 }

@@ -7,6 +7,7 @@ import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.platform.web.CurrentPerson;
 import dev.sesame.request.CancelRequest;
+import dev.sesame.request.OverrideRequest;
 import dev.sesame.request.DecideRequest;
 import dev.sesame.request.Grant;
 import dev.sesame.request.RequestId;
@@ -40,12 +41,15 @@ class RequestApiController {
   private final SubmitRequest submit;
   private final DecideRequest decide;
   private final CancelRequest cancel;
+  private final OverrideRequest override;
 
-  RequestApiController(Requests requests, SubmitRequest submit, DecideRequest decide, CancelRequest cancel) {
+  RequestApiController(Requests requests, SubmitRequest submit, DecideRequest decide, CancelRequest cancel,
+      OverrideRequest override) {
     this.requests = requests;
     this.submit = submit;
     this.decide = decide;
     this.cancel = cancel;
+    this.override = override;
   }
 
   /** Ask for an app: {@code {"app": "Figma", "role": "editor"}}. */
@@ -53,6 +57,9 @@ class RequestApiController {
 
   /** A decision's optional comment. */
   record DecisionForm(@Nullable @Size(max = 1000) String comment) {}
+
+  /** A catalog admin's override: {@code {"verdict": "approve", "reason": "…"}}; the reason is required. */
+  record OverrideForm(@NotBlank @Size(max = 16) String verdict, @Nullable @Size(max = 1000) String reason) {}
 
   /**
    * The dry run's answer, or the request that was (or already had been) submitted.
@@ -114,6 +121,19 @@ class RequestApiController {
   RequestView deny(@PathVariable String id, @Valid @RequestBody(required = false) @Nullable DecisionForm form,
       BindingResult binding, Principal principal) {
     return decide(id, Verdict.DENIED, form, binding, principal);
+  }
+
+  @PostMapping("/requests/{id}/override")
+  RequestView override(@PathVariable String id, @Valid @RequestBody OverrideForm form, BindingResult binding,
+      Principal principal) {
+    fail(binding);
+    Verdict verdict = switch (form.verdict().strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "approve", "approved" -> Verdict.APPROVED;
+      case "deny", "denied" -> Verdict.DENIED;
+      default -> throw new InvalidInputException("verdict", "must be approve or deny");
+    };
+    return RequestView.from(override.execute(new OverrideRequest.Command(id(id), CurrentPerson.of(principal), verdict,
+        form.reason() == null ? "" : form.reason())));
   }
 
   @PostMapping("/requests/{id}/cancel")

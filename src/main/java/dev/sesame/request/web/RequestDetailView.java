@@ -41,8 +41,9 @@ record RequestDetailView(String id, PersonView requester, String app, String rol
       List<DecisionView> decisions = r.decisions().stream().filter(d -> d.stage() == index)
           .map(d -> DecisionView.from(d, names)).toList();
       String status = r.state() == RequestState.PENDING_APPROVAL && r.currentStage() == index ? "waiting"
-          : decisions.isEmpty() ? "" : decisions.get(decisions.size() - 1).verdict();
-      return new StageView(index + 1, r.stages().get(index).kind().label(),
+          : r.decisions().stream().filter(d -> d.stage() == index).reduce((a, b) -> b)
+              .map(d -> d.verdict() == Verdict.APPROVED ? "approved" : "denied").orElse("");
+      return new StageView(index + 1, r.stages().get(index).label(),
           PersonView.all(r.stages().get(index).approvers(), names), status, decisions);
     }
   }
@@ -51,8 +52,10 @@ record RequestDetailView(String id, PersonView requester, String app, String rol
   record DecisionView(PersonView approver, String verdict, String comment, String at) {
 
     static DecisionView from(Decision d, Map<PersonId, String> names) {
-      return new DecisionView(PersonView.of(d.approver(), names), d.verdict() == Verdict.APPROVED ? "approved" : "denied",
-          d.comment(), Times.minute(d.at()));
+      String verdict = d.verdict() == Verdict.APPROVED ? "approved" : "denied";
+      String how = d.override() ? " (admin override)"
+          : d.delegatedBy().map(p -> " on behalf of " + names.getOrDefault(p, p.value())).orElse("");
+      return new DecisionView(PersonView.of(d.approver(), names), verdict + how, d.comment(), Times.minute(d.at()));
     }
   }
 }

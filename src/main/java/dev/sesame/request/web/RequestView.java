@@ -17,16 +17,26 @@ record RequestView(String id, String requester, String app, String role, String 
     return new RequestView(r.id().toString(), r.requester().value(), r.app().value(),
         r.role().map(RoleName::value).orElse(""), r.state().name(),
         r.currentApprovers().stream().map(PersonId::value).sorted().toList(), r.currentStage(),
-        r.stages().stream().map(s -> new StageView(s.kind().name(),
-            s.approvers().stream().map(PersonId::value).sorted().toList())).toList(),
+        r.stages().stream().map(s -> new StageView(s.name(),
+            s.approvers().stream().map(PersonId::value).sorted().toList(), s.required(), s.fallback())).toList(),
         r.decisions().stream().map(DecisionView::from).toList(), r.history(), r.createdAt(), r.updatedAt());
   }
 
-  record StageView(String kind, List<String> approvers) {}
+  /**
+   * One stage: its name, who may decide, how many approvals it needs, and why fallback approvers
+   * stand in (empty when they do not).
+   */
+  record StageView(String name, List<String> approvers, int required, String fallback) {}
 
-  record DecisionView(int stage, String approver, String verdict, String comment, Instant at) {
+  /**
+   * One decision; {@code onBehalfOf} names the approver a delegate decided for (empty when none),
+   * {@code override} is true for a catalog admin's override.
+   */
+  record DecisionView(int stage, String approver, String verdict, String comment, Instant at, String onBehalfOf,
+      boolean override) {
     static DecisionView from(Decision d) {
-      return new DecisionView(d.stage(), d.approver().value(), d.verdict().name(), d.comment(), d.at());
+      return new DecisionView(d.stage(), d.approver().value(), d.verdict().name(), d.comment(), d.at(),
+          d.delegatedBy().map(p -> p.value()).orElse(""), d.override());
     }
   }
 }
