@@ -63,7 +63,7 @@ class Notifier {
           + "). Say **approvals** to decide.");
       if (r.state() == dev.sesame.request.RequestState.PENDING_APPROVAL) {
         tell(r.requester(), "Your request for " + app + " now waits for " + people.names(r.currentApprovers())
-            + ": " + moved.reason().replace("the requester", "you") + ".");
+            + ": " + People.yours(moved.reason()) + ".");
       }
     } else if (event instanceof RequestEvent.Escalated escalated) {
       tell(escalated.added(), "The request of **" + requester + "** for " + app + " has waited a long time for "

@@ -35,13 +35,21 @@ class People {
    * Who a stage waits for, as the requester reads it: "your manager Priya Nair", "the app admins
    * (Kenji Sato)", "2 of Security review (A, B, C)"; when fallback approvers stand in, why.
    */
+  /** A reason the planner gave, said to the requester. */
+  static String yours(String reason) {
+    return reason.replace("the manager of the requester", "your manager")
+        .replace("the requester has", "you have")
+        .replace("the requester is", "you are")
+        .replace("the requester", "you");
+  }
+
   String approvers(Stage stage) {
     String names = names(stage.approvers());
     String quorum = stage.required() > 1 ? stage.required() + " of " : "";
     if (stage.fellBack()) {
       return quorum + (stage.approvers().isEmpty()
           ? "an admin (nobody is left to approve: " + stage.fallback() + ")"
-          : names + ", standing in because " + stage.fallback().replace("the requester", "you"));
+          : names + ", standing in because " + yours(stage.fallback()));
     }
     if (stage.sources().equals(List.of(new ApproverSource.Manager()))) {
       return "your manager " + names;

@@ -26,6 +26,8 @@ public class AuditTrail {
   public static final String REQUEST_REASSIGNED = "request.reassigned";
   /** Approvers were reminded of a waiting request. */
   public static final String APPROVERS_REMINDED = "request.reminded";
+  /** Someone tried to decide a request they may not decide. */
+  public static final String DECISION_REFUSED = "request.decision-refused";
   /** Nobody decided in time. */
   public static final String REQUEST_EXPIRED = "request.expired";
   /** A provisioning system was created or changed. */
@@ -49,7 +51,7 @@ public class AuditTrail {
 
   /** Every event id, in the order of a request's life (catalog events first). */
   public static final List<String> EVENTS = List.of(CATALOG_CHANGED, POLICY_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED,
-      DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
+      DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, DECISION_REFUSED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -101,6 +103,11 @@ public class AuditTrail {
   /** The approvers who have not decided were reminded. */
   public void approversReminded(String request, List<String> approvers) {
     record("sesame", APPROVERS_REMINDED, "request:" + request, fields("approvers", approvers));
+  }
+
+  /** {@code actor} tried to decide {@code verdict} and was refused for {@code reason}. */
+  public void decisionRefused(String actor, String request, String verdict, String reason) {
+    record(actor, DECISION_REFUSED, "request:" + request, fields("verdict", verdict, "reason", reason));
   }
 
   /** Nobody decided in time and the request expired. */

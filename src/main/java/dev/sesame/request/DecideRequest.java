@@ -2,6 +2,7 @@ package dev.sesame.request;
 
 import dev.sesame.approval.Delegations;
 import dev.sesame.audit.AuditTrail;
+import dev.sesame.common.ForbiddenException;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.common.Texts;
@@ -63,7 +64,14 @@ public class DecideRequest {
       throw new InvalidInputException("comment", "has more than 1000 characters");
     }
     reassign.execute(command.request());
-    return transactions.execute(status -> decide(command));
+    try {
+      return transactions.execute(status -> decide(command));
+    } catch (ForbiddenException e) {
+      // NB. A refused decision is evidence too (someone tried to approve their own request).
+      transactions.executeWithoutResult(status -> audit.decisionRefused(command.approver().value(),
+          command.request().toString(), command.verdict() == Verdict.APPROVED ? "approved" : "denied", e.getMessage()));
+      throw e;
+    }
   }
 
   private Result decide(Command command) {

@@ -56,8 +56,16 @@ final class Timeline {
     return switch (e.event()) {
       case AuditTrail.REQUEST_SUBMITTED -> e.actor() + " submitted the request" + approvers(d.get("approvers"));
       case AuditTrail.DECISION_RECORDED -> ("automatic".equals(d.get("kind")) ? "approved automatically"
-          : e.actor() + " " + text(d, "verdict")) + suffix(text(d, "comment"));
+          : e.actor() + " " + text(d, "verdict")
+              + ("override".equals(d.get("kind")) ? " as an admin override" : "")
+              + (text(d, "onBehalfOf").isEmpty() ? "" : " on behalf of " + text(d, "onBehalfOf"))
+              + (d.get("stage") == null ? "" : " (stage " + d.get("stage") + ")"))
+          + suffix(text(d, "comment"));
       case AuditTrail.REQUEST_CANCELLED -> e.actor() + " cancelled the request";
+      case AuditTrail.DECISION_REFUSED -> e.actor() + " was refused: " + text(d, "reason");
+      case AuditTrail.REQUEST_REASSIGNED -> "approvers changed" + suffix(text(d, "reason"));
+      case AuditTrail.APPROVERS_REMINDED -> "approvers reminded" + approvers(d.get("approvers"));
+      case AuditTrail.REQUEST_EXPIRED -> "expired" + suffix(text(d, "reason"));
       case AuditTrail.REQUEST_CLOSED -> "closed by Sesame" + suffix(text(d, "reason"));
       case AuditTrail.PROVISIONING -> step(text(d, "step"), text(d, "system"), text(d, "group"), text(d, "message"));
       case AuditTrail.GRANT_PROVISIONED -> "grant provisioned";
