@@ -72,7 +72,8 @@ public final class ApprovalPlanner {
     }
     Set<PersonId> left = eligible(own, facts.requester().id(), excluded);
     if (own.contains(facts.requester().id()) && left.isEmpty()) {
-      why.add("the requester is the only " + labels(sources));
+      why.add("the requester is the only " + labels(sources).replace("app admins", "app admin")
+          .replace("members of", "member of"));
     } else if (!own.isEmpty() && left.isEmpty()) {
       why.add("everyone who could approve as " + labels(sources) + " already approved an earlier stage");
     }

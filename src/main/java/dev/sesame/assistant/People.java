@@ -2,6 +2,7 @@ package dev.sesame.assistant;
 
 import dev.sesame.approval.ApproverSource;
 import dev.sesame.approval.Stage;
+import dev.sesame.directory.CatalogAdmins;
 import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class People {
 
   private final Directory directory;
+  private final CatalogAdmins catalogAdmins;
 
-  People(Directory directory) {
+  People(Directory directory, CatalogAdmins catalogAdmins) {
     this.directory = directory;
+    this.catalogAdmins = catalogAdmins;
   }
 
   String name(PersonId id) {
@@ -47,9 +50,12 @@ class People {
     String names = names(stage.approvers());
     String quorum = stage.required() > 1 ? stage.required() + " of " : "";
     if (stage.fellBack()) {
-      return quorum + (stage.approvers().isEmpty()
-          ? "an admin (nobody is left to approve: " + stage.fallback() + ")"
-          : names + ", standing in because " + yours(stage.fallback()));
+      if (stage.approvers().isEmpty()) {
+        return "an admin (nobody is left to approve: " + yours(stage.fallback()) + ")";
+      }
+      String who = catalogAdmins.members().containsAll(stage.approvers())
+          ? "the catalog admins (" + names + ")" : names;
+      return quorum + who + ", standing in because " + yours(stage.fallback());
     }
     if (stage.sources().equals(List.of(new ApproverSource.Manager()))) {
       return "your manager " + names;

@@ -49,7 +49,7 @@ class ApprovalPoliciesIT {
 
     Map<String, Object> request = request(ADMIN, id);
     assertThat(request.get("currentApprovers")).isEqualTo(List.of("erin.cole", "sam.patel"));
-    assertThat(stage(request, 0).get("fallback").toString()).contains("the requester is the only app admins");
+    assertThat(stage(request, 0).get("fallback").toString()).contains("the requester is the only app admin");
 
     sesame.as("marcus.holt").post("/api/requests/{id}/approve", id).then().statusCode(403);
     assertThat(audit(id, "request.decision-refused")).singleElement()

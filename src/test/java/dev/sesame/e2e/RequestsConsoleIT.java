@@ -135,7 +135,7 @@ class RequestsConsoleIT {
       assertThat(browser.driver().findElement(By.id("details")).getText())
           .contains("Alex Kim", "alex.kim", "cn=figma-users,ou=groups,dc=brightwave,dc=example", "corp-ldap");
       assertThat(browser.driver().findElement(By.id("stages")).getText())
-          .contains("Stage 1", "manager", "Priya Nair", "approved", "Enjoy");
+          .contains("Stage 1", "Manager", "Priya Nair", "approved", "Enjoy");
       List<String> timeline = browser.driver().findElements(By.cssSelector("#timeline .text")).stream()
           .map(WebElement::getText).toList();
       assertThat(timeline).containsSubsequence(
@@ -217,7 +217,7 @@ class RequestsConsoleIT {
       browser.open("/approvals");
       String card = browser.waitFor(By.cssSelector(".cards .card")).getText();
       assertThat(card).contains("Salesforce", "sales-user", "Noah Fischer", "noah.fischer", "Stage 1 of 1",
-          "cn=salesforce-sales-user,ou=groups,dc=brightwave,dc=example", "app admins");
+          "cn=salesforce-sales-user,ou=groups,dc=brightwave,dc=example", "App admin");
       browser.screenshot("console-approvals");
       browser.size(390, 844);
       browser.screenshot("console-approvals-phone");
