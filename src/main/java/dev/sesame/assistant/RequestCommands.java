@@ -112,6 +112,13 @@ class RequestCommands {
       out.append("\n").append(i + 1).append(". **").append(people.name(r.requester())).append("** asks for **")
           .append(r.app().value()).append("**").append(r.role().map(role -> " (" + role.value() + ")").orElse(""))
           .append(" · ").append(Replies.when(r.createdAt()));
+      if (!r.currentApprovers().contains(person)) {
+        out.append(" · for ").append(people.names(r.undecidedApprovers()));
+      }
+      if (r.waitingStage().map(s -> s.required() > 1).orElse(false)) {
+        out.append(" · ").append(r.approvalsInStage()).append(" of ").append(r.waitingStage().get().required())
+            .append(" approvals");
+      }
     }
     out.append("\n\nReply **approve 1** or **deny 1** followed by a reason.");
     return new Turn(out.toString(), state.withApprovals(ids));
