@@ -131,20 +131,6 @@ class RequestRepository {
         .update();
   }
 
-  List<Grant> grants(PersonId person) {
-    return jdbc.sql("select request_id, person, app_key, role, system, external_id, granted_at, ended_at, ended_by"
-            + " from access_grant where person = ? order by granted_at desc")
-        .param(person.value())
-        .query((rs, n) -> new Grant(new RequestId(rs.getObject("request_id", UUID.class)),
-            new PersonId(rs.getString("person")), rs.getString("app_key"), rs.getString("role"),
-            new ProvisioningTarget(new ProvisioningSystemId(rs.getString("system")),
-                new GroupExternalId(rs.getString("external_id"))),
-            rs.getTimestamp("granted_at").toInstant(),
-            Optional.ofNullable(rs.getTimestamp("ended_at")).map(Timestamp::toInstant).orElse(null),
-            rs.getString("ended_by")))
-        .list();
-  }
-
   private AccessRequest map(ResultSet rs, int row) throws SQLException {
     Document d = json.readValue(rs.getString("document"), Document.class);
     String role = rs.getString("role");
