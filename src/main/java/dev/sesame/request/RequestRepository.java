@@ -120,14 +120,23 @@ class RequestRepository {
     return at == null ? null : Timestamp.from(at);
   }
 
-  /** Records the grant of a fulfilled request; a second call for the same request does nothing. */
+  /**
+   * Records the grant of a fulfilled request, with its planned end; a second call for the same
+   * request does nothing. A renewal of a grant that is still active records nothing: the renewed
+   * grant's end moves instead (see {@link GrantTerms}); when that grant already ended, the renewal
+   * stands as a new grant.
+   */
   void insertGrant(AccessRequest r, ProvisioningTarget target, Instant at) {
     jdbc.sql("""
-        insert into access_grant (request_id, person, app_key, role, system, external_id, granted_at)
-        values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing
+        insert into access_grant (request_id, person, app_key, role, system, external_id, granted_at, ends_at)
+        select ?, ?, ?, ?, ?, ?, ?, ?
+        where not exists (select 1 from access_grant g where g.id = ? and g.ended_at is null
+            and g.end_requested_at is null and g.unmanaged_at is null)
+        on conflict (request_id) do nothing
         """)
         .params(r.id().value(), r.requester().value(), r.app().key(), r.role().map(RoleName::value).orElse(null),
-            target.system().value(), target.group().value(), Timestamp.from(at))
+            target.system().value(), target.group().value(), Timestamp.from(at),
+            r.until().map(Timestamp::from).orElse(null), r.renews().map(GrantId::value).orElse(0L))
         .update();
   }
 
@@ -155,7 +164,8 @@ class RequestRepository {
         rs.getTimestamp("updated_at").toInstant(),
         d.stageStartedAt() == null ? createdAt : d.stageStartedAt(),
         d.remindedAt(),
-        Boolean.TRUE.equals(d.escalated()));
+        Boolean.TRUE.equals(d.escalated()))
+        .withTerm(d.until(), d.renews() == null ? null : new GrantId(d.renews()));
   }
 
   /**
@@ -165,7 +175,7 @@ class RequestRepository {
    */
   record Document(@Nullable String system, @Nullable String group, @Nullable TermsDoc terms, int currentStage,
       List<StageDoc> stages, List<DecisionDoc> decisions, List<HistoryEntry> history, @Nullable Instant stageStartedAt,
-      @Nullable Instant remindedAt, @Nullable Boolean escalated) {
+      @Nullable Instant remindedAt, @Nullable Boolean escalated, @Nullable Instant until, @Nullable Long renews) {
 
     static Document of(AccessRequest r) {
       return new Document(
@@ -179,7 +189,9 @@ class RequestRepository {
           r.history(),
           r.stageStartedAt(),
           r.remindedAt().orElse(null),
-          r.escalated());
+          r.escalated(),
+          r.until().orElse(null),
+          r.renews().map(GrantId::value).orElse(null));
     }
   }
 
