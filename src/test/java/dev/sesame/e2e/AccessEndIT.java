@@ -165,6 +165,42 @@ class AccessEndIT {
   }
 
   @Test
+  void console_whenAdminRemovesAccessFromTheRequestPage_thenAReasonIsNeededAndThePageShowsItEnded() {
+    String group = "cn=pagerduty-manager" + GROUPS;
+    String person = "rahul.verma";
+    app("Console Tool", "AUTO_APPROVE", List.of(), group, Map.of("mode", "OPTIONAL", "max", "P30D"));
+    String id = submit(person, "Console Tool", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+    awaitState(person, id, "FULFILLED");
+
+    try (Browser browser = new Browser(sesame)) {
+      browser.signIn(ADMIN);
+      browser.waitFor(org.openqa.selenium.By.id("message"));
+      browser.open("/admin/requests/" + id);
+      assertThat(browser.waitFor(org.openqa.selenium.By.id("grant-state")).getText()).isEqualTo("Active");
+      assertThat(browser.driver().findElement(org.openqa.selenium.By.id("grant-ends")).getText())
+          .contains(LocalDate.now(ZoneOffset.UTC).plusDays(20).getYear() + ", 23:59 UTC");
+      browser.screenshot("console-request-access");
+
+      browser.driver().findElement(org.openqa.selenium.By.cssSelector("#revoke-form button")).click();
+      assertThat(browser.waitFor(org.openqa.selenium.By.cssSelector(".problem")).getText()).contains("reason");
+      assertThat(sesame.membersOf(group)).contains("uid=" + person + PEOPLE);
+
+      browser.type(org.openqa.selenium.By.id("reason"), "moved to another team");
+      browser.driver().findElement(org.openqa.selenium.By.cssSelector("#revoke-form button")).click();
+      assertThat(browser.waitFor(org.openqa.selenium.By.cssSelector(".notice")).getText()).contains("Removing");
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        browser.open("/admin/requests/" + id);
+        assertThat(browser.waitFor(org.openqa.selenium.By.id("grant-state")).getText()).isEqualTo("Ended");
+      });
+      assertThat(browser.driver().findElement(org.openqa.selenium.By.id("grant")).getText())
+          .contains("moved to another team", "by sam.patel");
+      assertThat(browser.driver().findElements(org.openqa.selenium.By.id("revoke-form"))).isEmpty();
+      browser.screenshot("console-request-access-ended");
+    }
+    assertThat(sesame.membersOf(group)).doesNotContain("uid=" + person + PEOPLE);
+  }
+
+  @Test
   void renewal_whenThePolicyNeedsTheManager_thenApprovedAgainAndTheEndMovesWithOneMemberEntry() {
     String group = "cn=looker-explorer" + GROUPS;
     String person = "anusha.kamath";
