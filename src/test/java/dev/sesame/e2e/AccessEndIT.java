@@ -79,6 +79,9 @@ class AccessEndIT {
     assertThat(ended.get("endError")).isNull();
     assertThat(sesame.notices(person)).filteredOn(n -> n.contains("no longer have access to **Expiring Tool**"))
         .hasSize(1);
+    // A one-minute grant is reminded halfway through, once.
+    assertThat(sesame.notices(person)).filteredOn(n -> n.startsWith("Your access to **Expiring Tool** ends on"))
+        .hasSize(1);
   }
 
   @Test

@@ -71,8 +71,7 @@ final class Timeline {
       case AuditTrail.GRANT_PROVISIONED -> "grant provisioned";
       case AuditTrail.NEEDS_ATTENTION -> "needs attention" + suffix(text(d, "reason"));
       case AuditTrail.GRANT_END_REQUESTED -> e.actor() + " asked to end the access" + suffix(text(d, "reason"));
-      case AuditTrail.GRANT_ENDED -> "access ended: " + ("already-removed".equals(d.get("how")) ? "was already removed from "
-          : "removed from ") + text(d, "group") + " in " + text(d, "system");
+      case AuditTrail.GRANT_ENDED -> "access ended, confirmed by " + text(d, "system");
       case AuditTrail.GRANT_END_FAILED -> "removing the access failed; IT was told" + suffix(text(d, "error"));
       case AuditTrail.GRANT_UNMANAGED -> e.actor() + " kept the access, no longer managed by Sesame"
           + suffix(text(d, "reason"));
