@@ -154,7 +154,7 @@ class RequestsConsoleIT {
       browser.open("/admin/requests/" + figmaForHannah);
       browser.waitFor(By.id("timeline"));
       assertThat(browser.driver().findElement(By.id("timeline")).getText())
-          .contains("felix.wagner denied: we use Miro for whiteboards");
+          .contains("felix.wagner denied (stage 1): we use Miro for whiteboards");
       assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Figma for Hannah Berg");
       browser.screenshot("console-request-denied");
 
