@@ -25,6 +25,11 @@ record EditorView(
     return appName.isEmpty();
   }
 
+  /** True for a ready-made approval policy, false for one admins wrote (the select groups them). */
+  public boolean builtInFlow(String flow) {
+    return dev.sesame.approval.PolicyName.parse(flow).flatMap(dev.sesame.approval.BuiltInPolicies::find).isPresent();
+  }
+
   /** The self-service instructions as the chat will show them. */
   public String previewHtml() {
     return MarkdownPreview.html(form.body());

@@ -150,7 +150,7 @@ class PolicyEditor {
     } catch (InvalidInputException e) {
       Map<String, List<String>> byField = new LinkedHashMap<>();
       e.errors().forEach(err -> byField.computeIfAbsent("preview" + Character.toUpperCase(err.field().charAt(0))
-          + err.field().substring(1), k -> new ArrayList<>()).add(FormErrors.sentence(err.reason())));
+          + err.field().substring(1), k -> new ArrayList<>()).add(PolicyFormErrors.sentence(err.reason())));
       parts.errors = new FormErrors(byField, List.of());
     }
   }

@@ -35,10 +35,16 @@ final class PolicyFormErrors {
         general.add((error.field().isEmpty() ? "" : error.field().replaceFirst("^policy\\.", "") + ": ")
             + error.reason());
       } else {
-        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(FormErrors.sentence(error.reason()));
+        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(sentence(error.reason()));
       }
     }
     return new FormErrors(byField, general);
+  }
+
+  /** As {@link FormErrors#sentence}, but a reason that starts with a login or a name keeps its spelling. */
+  static String sentence(String reason) {
+    String first = reason.split(" ", 2)[0];
+    return first.matches("[a-z]+") ? FormErrors.sentence(reason) : reason;
   }
 
   /** The input an error of the policy belongs to; null when it belongs to none. */

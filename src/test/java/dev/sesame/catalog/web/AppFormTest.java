@@ -82,6 +82,19 @@ class AppFormTest {
         .contains("app.name", "app.strategy.type");
   }
 
+  @Test
+  void toJson_whenARoleNamesItsOwnPolicy_thenTheEntryKeepsIt() {
+    List<dev.sesame.catalog.Role> roles = List.of(role("read", "Browse code"), new dev.sesame.catalog.Role(
+        new dev.sesame.catalog.RoleName("admin"), "Admin", "", new dev.sesame.provisioning.GroupExternalId("cn=admin"),
+        "Org admins", new dev.sesame.approval.PolicyName("production-access")));
+    CatalogEntry entry = Entries.roleBased("GitHub", roles);
+
+    AppForm form = AppForm.from(entry, 2, "corp-ldap");
+
+    assertThat(form.roles()).extracting(AppForm.RoleRow::approvalFlow).containsExactly("", "production-access");
+    assertThat(CatalogCodec.read(form.toJson(), "").entry()).contains(entry);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // FormErrors
 
@@ -89,8 +102,8 @@ class AppFormTest {
   void formErrors_whenCodecPathsNameRows_thenErrorsLandOnTheFormRowsTheyCameFrom() {
     AppForm form = AppForm.from(SAMPLE_ROLE_APP, 1, "corp-ldap")
         .withLinks(List.of(AppForm.LinkRow.EMPTY, new AppForm.LinkRow("Bad", "http://x")))
-        .withRoles(List.of(AppForm.RoleRow.EMPTY, new AppForm.RoleRow("a", "", "", "cn=x", ""),
-            new AppForm.RoleRow("b", "", "", "cn=y", "")));
+        .withRoles(List.of(AppForm.RoleRow.EMPTY, new AppForm.RoleRow("a", "", "", "cn=x", "", ""),
+            new AppForm.RoleRow("b", "", "", "cn=y", "", "")));
 
     FormErrors errors = FormErrors.of(List.of(
         new FieldError("app.links[0].url", "must start with https://"),
