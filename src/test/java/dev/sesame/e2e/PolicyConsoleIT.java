@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,7 +88,7 @@ class PolicyConsoleIT {
 
       preview(browser, LEGAL_CONTRACTOR);
       assertThat(stage(browser, 1).getText()).contains("2 of 8")
-          .contains("Not asked: João Monteiro (joao.monteiro): the requester never approves their own request");
+          .contains("Not asked: Joao Monteiro (joao.monteiro): the requester never approves their own request");
       browser.size(390, 844);
       browser.screenshot("policy-preview-phone");
       browser.size(1280, 860);
@@ -104,9 +104,7 @@ class PolicyConsoleIT {
       browser.waitFor(By.id("approvalFlow"));
       new Select(browser.driver().findElement(By.id("approvalFlow"))).selectByValue(name);
       browser.type(By.id("changeDescription"), "Contractors need legal now");
-      WebElement page = browser.driver().findElement(By.tagName("html"));
-      browser.driver().findElement(By.id("save")).click();
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+      pressAndWait(browser, By.id("save"));
       browser.waitForText(By.cssSelector(".notice"), "Saved Console Policy Tool");
 
       browser.open("/admin/policies");
@@ -139,7 +137,7 @@ class PolicyConsoleIT {
       browser.type(By.id("name"), name);
       click(browser, "add-stage");
       browser.type(By.id("stages-1-name"), "Owners");
-      browser.driver().findElement(By.id("stages-1-appAdmins")).click();
+      press(browser, By.id("stages-1-appAdmins"));
       click(browser, "add-stage");
       browser.type(By.id("stages-2-name"), "Scratch");
       click(browser, "up-stage:1");
@@ -147,7 +145,7 @@ class PolicyConsoleIT {
       assertThat(browser.driver().findElement(By.id("stages-0-appAdmins")).isSelected()).isTrue();
       click(browser, "remove-stage:2");
       assertThat(browser.driver().findElements(By.cssSelector(".stage-row"))).hasSize(2);
-      browser.driver().findElement(By.id("fallback-none")).click();
+      press(browser, By.id("fallback-none"));
       click(browser, "save");
       assertThat(fieldError(browser, "changeDescription")).startsWith("Required: say what changed");
       browser.type(By.id("changeDescription"), "Owners first");
@@ -228,14 +226,14 @@ class PolicyConsoleIT {
       browser.waitFor(By.id("name"));
       browser.type(By.id("name"), "forged policy");
       browser.type(By.id("remindEvery"), "soon");
-      browser.driver().findElement(By.id("fallback-named")).click();
+      press(browser, By.id("fallback-named"));
       ((JavascriptExecutor) browser.driver()).executeScript("var q = document.getElementById('stages-0-quorum');"
           + " q.add(new Option('lots', 'lots', true, true)); q.value = 'lots';");
       browser.type(By.id("changeDescription"), "Forged");
       click(browser, "save");
       browser.waitFor(By.cssSelector(".summary"));
       assertThat(fieldError(browser, "remindEvery")).contains("not a whole number");
-      assertThat(fieldError(browser, "fallback-named")).contains("name at least one person or group");
+      assertThat(fieldError(browser, "fallback-named")).contains("Name at least one person or group");
       assertThat(fieldError(browser, "stages-0-quorum")).contains("'lots' is not a quorum");
       shot(browser, "policy-forged");
 
@@ -291,7 +289,7 @@ class PolicyConsoleIT {
     entry.put("accessRule", "true");
     entry.put("appAdmins", List.of());
     entry.put("approvalFlow", policy);
-    entry.put("strategy", Map.of("type", "GROUP", "system", "corp-ldap", "externalId", "cn=gong-users" + GROUPS));
+    entry.put("strategy", Map.of("type", "GROUP", "system", "corp-ldap", "externalId", "cn=sentry-users" + GROUPS));
     new CatalogApi(sesame, ADMIN).create("for a test", entry).then().statusCode(201);
   }
 
@@ -314,10 +312,29 @@ class PolicyConsoleIT {
 
   /** Presses the editor's button with this action and waits for the page it brings. */
   private static void click(Browser browser, String action) {
+    pressAndWait(browser, By.cssSelector("#policy-form button[value='" + action + "']:not(.visually-hidden)"));
+  }
+
+  /** Presses a submit button and waits for the page it brings. */
+  private static void pressAndWait(Browser browser, By button) {
     WebElement page = browser.driver().findElement(By.tagName("html"));
-    browser.driver().findElement(By.cssSelector("#policy-form button[value='" + action + "']:not(.visually-hidden)")).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    press(browser, button);
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
+      try {
+        page.isEnabled();
+        return false;
+      } catch (WebDriverException e) {
+        return true;  // stale, or (in Chromium) "does not belong to the document": the next page is there
+      }
+    });
     browser.waitFor(By.cssSelector("main"));
+  }
+
+  /** Clicks an element scrolled to the middle of the window, clear of the sticky top bar. */
+  private static void press(Browser browser, By what) {
+    WebElement element = browser.driver().findElement(what);
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   private static String value(Browser browser, String id) {

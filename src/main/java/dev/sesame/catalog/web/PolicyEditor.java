@@ -158,7 +158,8 @@ class PolicyEditor {
   private PolicyEditorView.PreviewView view(PolicyPreviews.Preview p) {
     String who = p.requester().displayName() + " (" + p.requester().id().value() + ", "
         + p.requester().attributes().get("employmentType") + ")";
-    String what = p.app().map(a -> a.name().value() + (p.role().isEmpty() ? "" : " › " + p.role())).orElse("an app with no app admins");
+    String what = p.app().map(a -> " for " + a.name().value() + (p.role().isEmpty() ? "" : " › " + p.role()))
+        .orElse(" (no app chosen, so nobody is an app admin)");
     ApprovalPlan plan = p.plan();
     String outcome = plan.automatic() ? "approved at once, nobody decides."
         : plan.stuck().isPresent() ? "needs attention: the stage " + plan.stuck().get().name()
@@ -172,7 +173,7 @@ class PolicyEditor {
           stage == null ? "" : quorum(stage), stage == null ? "" : stage.fallback(), stage != null && stage.stuck(),
           s.removed().stream().map(r -> r.person() + ": " + r.why()).toList()));
     }
-    return new PolicyEditorView.PreviewView("", "If " + who + " asked for " + what + ": " + outcome, stages);
+    return new PolicyEditorView.PreviewView("", "If " + who + " asked" + what + ": " + outcome, stages);
   }
 
   private static String quorum(Stage stage) {
