@@ -90,6 +90,8 @@ class PolicyConsoleIT {
       assertThat(stage(browser, 1).getText()).contains("2 of 8")
           .contains("Not asked: Joao Monteiro (joao.monteiro): the requester never approves their own request");
       browser.size(390, 844);
+      ((JavascriptExecutor) browser.driver()).executeScript(
+          "document.getElementById('preview-card').scrollIntoView({block: 'start'});");
       browser.screenshot("policy-preview-phone");
       browser.size(1280, 860);
     }
@@ -140,6 +142,11 @@ class PolicyConsoleIT {
       press(browser, By.id("stages-1-appAdmins"));
       click(browser, "add-stage");
       browser.type(By.id("stages-2-name"), "Scratch");
+      browser.size(390, 844);
+      ((JavascriptExecutor) browser.driver()).executeScript(
+          "document.querySelector('.stage-row[data-stage=\"1\"]').scrollIntoView({block: 'start'});");
+      browser.screenshot("policy-stages-phone");
+      browser.size(1280, 860);
       click(browser, "up-stage:1");
       assertThat(value(browser, "stages-0-name")).isEqualTo("Owners");
       assertThat(browser.driver().findElement(By.id("stages-0-appAdmins")).isSelected()).isTrue();
