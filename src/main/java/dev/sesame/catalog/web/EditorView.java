@@ -30,6 +30,11 @@ record EditorView(
     return dev.sesame.approval.PolicyName.parse(flow).flatMap(dev.sesame.approval.BuiltInPolicies::find).isPresent();
   }
 
+  /** True when admins wrote policies of their own. */
+  public boolean hasWrittenFlows() {
+    return flows.stream().anyMatch(f -> !builtInFlow(f));
+  }
+
   /** The self-service instructions as the chat will show them. */
   public String previewHtml() {
     return MarkdownPreview.html(form.body());
