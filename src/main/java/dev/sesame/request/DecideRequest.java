@@ -78,6 +78,7 @@ public class DecideRequest {
     AccessRequest request = repository.lock(command.request())
         .orElseThrow(() -> new NotFoundException("there is no request " + command.request()));
     PersonId onBehalfOf = seatOf(request, command.approver());
+    int stage = request.currentStage() + 1;
     AccessRequest.DecisionOutcome outcome =
         request.decide(command.approver(), onBehalfOf, command.verdict(), command.comment(), clock.instant());
     if (outcome == AccessRequest.DecisionOutcome.ALREADY_DECIDED) {
@@ -99,7 +100,7 @@ public class DecideRequest {
     audit.decisionRecorded(command.approver().value(), id,
         command.verdict() == Verdict.APPROVED ? "approved" : "denied",
         onBehalfOf == null ? "person" : "delegate", comment,
-        onBehalfOf == null ? "" : onBehalfOf.value(), request.currentStage() + 1);
+        onBehalfOf == null ? "" : onBehalfOf.value(), stage);
     switch (outcome) {
       case APPROVED -> {
         jobs.schedule(FulfilRequest.TASK, id);
