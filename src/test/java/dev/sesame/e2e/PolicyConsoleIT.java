@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The approval policies console clicked and typed in a real browser by a catalog admin: a policy
  * written, refused, saved, previewed for people, chosen for an app and then used by a real
  * request; ready-made policies read-only; someone else's save; and nobody else gets in. Each test
- * uses its own policies, apps and people on the shared Sesame.
+ * uses its own policies, apps and people, on a Sesame of their own.
  */
 class PolicyConsoleIT {
 
@@ -34,7 +35,13 @@ class PolicyConsoleIT {
 
   @BeforeAll
   static void start() {
-    sesame = RunningSesame.shared();
+    // NB. an instance of its own: the policies written here would show in other tests' catalog exports.
+    sesame = RunningSesame.fresh(Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    sesame.close();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -90,8 +97,7 @@ class PolicyConsoleIT {
       assertThat(stage(browser, 1).getText()).contains("2 of 8")
           .contains("Not asked: Joao Monteiro (joao.monteiro): the requester never approves their own request");
       browser.size(390, 844);
-      ((JavascriptExecutor) browser.driver()).executeScript(
-          "document.getElementById('preview-card').scrollIntoView({block: 'start'});");
+      scrollTo(browser, "#preview-card");
       browser.screenshot("policy-preview-phone");
       browser.size(1280, 860);
     }
@@ -143,8 +149,7 @@ class PolicyConsoleIT {
       click(browser, "add-stage");
       browser.type(By.id("stages-2-name"), "Scratch");
       browser.size(390, 844);
-      ((JavascriptExecutor) browser.driver()).executeScript(
-          "document.querySelector('.stage-row[data-stage=\"1\"]').scrollIntoView({block: 'start'});");
+      scrollTo(browser, ".stage-row[data-stage='1']");
       browser.screenshot("policy-stages-phone");
       browser.size(1280, 860);
       click(browser, "up-stage:1");
@@ -352,6 +357,13 @@ class PolicyConsoleIT {
   private static String fieldError(Browser browser, String id) {
     return browser.driver().findElement(By.id(id)).findElement(By.xpath("ancestor::*[contains(@class,'field')][1]"))
         .findElement(By.cssSelector(".field-error")).getText();
+  }
+
+  /** Scrolls the element to the top of the window, below the sticky top bar. */
+  private static void scrollTo(Browser browser, String css) {
+    ((JavascriptExecutor) browser.driver()).executeScript("var e = document.querySelector(arguments[0]);"
+        + " var bar = document.querySelector('.topbar').offsetHeight;"
+        + " window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - bar - 8);", css);
   }
 
   /** A screenshot of the whole page, not just the window. */
