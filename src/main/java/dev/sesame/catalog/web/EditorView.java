@@ -1,5 +1,7 @@
 package dev.sesame.catalog.web;
 
+import dev.sesame.approval.BuiltInPolicies;
+import dev.sesame.approval.PolicyName;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,7 @@ record EditorView(
 
   /** True for a ready-made approval policy, false for one admins wrote (the select groups them). */
   public boolean builtInFlow(String flow) {
-    return dev.sesame.approval.PolicyName.parse(flow).flatMap(dev.sesame.approval.BuiltInPolicies::find).isPresent();
+    return PolicyName.parse(flow).flatMap(BuiltInPolicies::find).isPresent();
   }
 
   /** True when admins wrote policies of their own. */

@@ -3,11 +3,15 @@ package dev.sesame.catalog.web;
 import static dev.sesame.catalog.Entries.role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sesame.approval.PolicyName;
 import dev.sesame.catalog.CatalogCodec;
 import dev.sesame.catalog.CatalogEntry;
 import dev.sesame.catalog.Entries;
 import dev.sesame.catalog.Link;
+import dev.sesame.catalog.Role;
+import dev.sesame.catalog.RoleName;
 import dev.sesame.common.FieldError;
+import dev.sesame.provisioning.GroupExternalId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
@@ -84,9 +88,8 @@ class AppFormTest {
 
   @Test
   void toJson_whenARoleNamesItsOwnPolicy_thenTheEntryKeepsIt() {
-    List<dev.sesame.catalog.Role> roles = List.of(role("read", "Browse code"), new dev.sesame.catalog.Role(
-        new dev.sesame.catalog.RoleName("admin"), "Admin", "", new dev.sesame.provisioning.GroupExternalId("cn=admin"),
-        "Org admins", new dev.sesame.approval.PolicyName("production-access")));
+    List<Role> roles = List.of(role("read", "Browse code"), new Role(new RoleName("admin"), "Admin", "",
+        new GroupExternalId("cn=admin"), "Org admins", new PolicyName("production-access")));
     CatalogEntry entry = Entries.roleBased("GitHub", roles);
 
     AppForm form = AppForm.from(entry, 2, "corp-ldap");
