@@ -115,9 +115,19 @@ class PolicyConsoleIT {
       pressAndWait(browser, By.id("save"));
       browser.waitForText(By.cssSelector(".notice"), "Saved Console Policy Tool");
 
+      browser.open("/admin/catalog/Snowflake/edit");
+      browser.waitFor(By.id("roles-1-approvalFlow"));
+      new Select(browser.driver().findElement(By.id("roles-1-approvalFlow"))).selectByValue(name);
+      browser.type(By.id("changeDescription"), "Engineers follow the contractors policy");
+      pressAndWait(browser, By.id("save"));
+      browser.waitForText(By.cssSelector(".notice"), "Saved Snowflake");
+
       browser.open("/admin/policies");
       WebElement row = browser.waitFor(By.cssSelector("tr[data-policy='" + name + "']"));
-      assertThat(row.getText()).contains("v1").contains("sam.patel").contains("1 app or role");
+      assertThat(row.getText()).contains("v1").contains("sam.patel").contains("2 apps and roles");
+      row.findElement(By.tagName("summary")).click();
+      assertThat(row.findElements(By.cssSelector("ul.uses a"))).extracting(WebElement::getText)
+          .containsExactly("Console Policy Tool", "Snowflake › engineer");
       assertThat(browser.driver().findElement(By.cssSelector("tr[data-policy='MANAGER']")).getText())
           .contains("Ready-made · read-only");
       shot(browser, "policy-list");
@@ -125,6 +135,7 @@ class PolicyConsoleIT {
       browser.screenshot("policy-list-phone");
     }
 
+    assertThat(new CatalogApi(sesame, ADMIN).read("Snowflake").toString()).contains("approvalFlow=" + name);
     String id = sesame.as(CONTRACTOR).body(Map.of("app", "Console Policy Tool")).post("/api/requests")
         .then().statusCode(201).extract().path("request.id");
     Map<String, Object> request = sesame.as(ADMIN).get("/api/requests/{id}", id).then().statusCode(200).extract().path("$");
