@@ -33,7 +33,13 @@ class PolicyListController {
    * @param version 0 for a ready-made policy
    */
   record Row(String name, String description, String stages, boolean builtIn, int version, @Nullable Instant changedAt,
-      String changedBy, List<PolicyUsage.Use> usedBy) {}
+      String changedBy, List<PolicyUsage.Use> usedBy) {
+
+    /** The name in pieces that end at each underscore, so a long ready-made name can wrap there. */
+    public List<String> nameParts() {
+      return List.of(name.split("(?<=_)"));
+    }
+  }
 
   /** One version on the history page, with what changed from the one before. */
   record Version(int version, String changedBy, Instant changedAt, String description, boolean current,
