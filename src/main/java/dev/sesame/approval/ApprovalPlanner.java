@@ -63,6 +63,18 @@ public final class ApprovalPlanner {
     return resolve(stage.name(), stage.sources(), stage.quorum(), fallback, facts, excluded);
   }
 
+  /**
+   * The people the sources name for this request before the rules remove anyone (the requester,
+   * the inactive): what a preview compares the stage's approvers with.
+   */
+  public Set<PersonId> named(List<ApproverSource> sources, RequestFacts facts) {
+    Set<PersonId> out = new TreeSet<>();
+    for (ApproverSource source : sources) {
+      out.addAll(people(source, facts, new ArrayList<>()));
+    }
+    return out;
+  }
+
   private Stage resolve(String name, List<ApproverSource> sources, Quorum quorum,
       List<ApproverSource> fallbackSources, RequestFacts facts, Set<PersonId> excluded) {
     List<String> why = new ArrayList<>();

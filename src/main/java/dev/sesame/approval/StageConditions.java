@@ -54,8 +54,13 @@ public final class StageConditions {
 
   /** Whether the stage applies to this request; a condition that fails to evaluate applies. */
   public static boolean applies(String condition, RequestFacts facts) {
+    return evaluate(condition, facts).applies();
+  }
+
+  /** What the condition says for this request, and why a failed one still applies. */
+  public static Evaluation evaluate(String condition, RequestFacts facts) {
     if (condition.isBlank()) {
-      return true;
+      return new Evaluation(Outcome.ALWAYS, "");
     }
     try {
       Object result = program(condition).eval(Map.of(
@@ -63,9 +68,36 @@ public final class StageConditions {
           "app", facts.app(),
           "role", facts.role(),
           "answers", facts.answers()));
-      return !(result instanceof Boolean b) || b;
+      if (result instanceof Boolean b) {
+        return new Evaluation(b ? Outcome.TRUE : Outcome.FALSE, "");
+      }
+      return new Evaluation(Outcome.FAILED, "it gave " + result + " rather than true or false");
     } catch (CelValidationException | CelEvaluationException e) {
-      return true;
+      return new Evaluation(Outcome.FAILED, e.getMessage());
+    }
+  }
+
+  /** What a condition gave for one request. */
+  public enum Outcome {
+    /** The stage has no condition. */
+    ALWAYS,
+    /** The condition holds: the stage applies. */
+    TRUE,
+    /** The condition does not hold: the stage is skipped. */
+    FALSE,
+    /** The condition could not be evaluated: the stage applies rather than being skipped silently. */
+    FAILED
+  }
+
+  /**
+   * The outcome of a condition for one request.
+   *
+   * @param problem why the condition could not be evaluated; empty unless {@link Outcome#FAILED}
+   */
+  public record Evaluation(Outcome outcome, String problem) {
+    /** True when the stage applies. */
+    public boolean applies() {
+      return outcome != Outcome.FALSE;
     }
   }
 

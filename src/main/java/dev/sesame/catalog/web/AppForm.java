@@ -65,12 +65,17 @@ record AppForm(
     }
   }
 
-  /** One role as typed. */
-  record RoleRow(String name, String displayName, String description, String externalId, String hint) {
-    static final RoleRow EMPTY = new RoleRow("", "", "", "", "");
+  /**
+   * One role as typed.
+   *
+   * @param approvalFlow the role's own approval policy; empty follows the app's
+   */
+  record RoleRow(String name, String displayName, String description, String externalId, String hint,
+      String approvalFlow) {
+    static final RoleRow EMPTY = new RoleRow("", "", "", "", "", "");
 
     boolean blank() {
-      return (name + displayName + description + externalId + hint).isBlank();
+      return (name + displayName + description + externalId + hint + approvalFlow).isBlank();
     }
   }
 
@@ -96,7 +101,7 @@ record AppForm(
       }
       List<String[]> cells = m.group(1).equals("links") ? linkCells : roleCells;
       List<String> columns = m.group(1).equals("links") ? List.of("label", "url")
-          : List.of("name", "displayName", "description", "externalId", "hint");
+          : List.of("name", "displayName", "description", "externalId", "hint", "approvalFlow");
       int column = columns.indexOf(m.group(3));
       if (column < 0) {
         continue;
@@ -113,7 +118,7 @@ record AppForm(
         p.apply("accessRule"), p.apply("appAdmins"), p.apply("approvalFlow"), p.apply("linksPretext"),
         linkCells.stream().map(c -> new LinkRow(c[0], c[1])).toList(), p.apply("strategy"), p.apply("title"),
         p.apply("body"), p.apply("system"), p.apply("externalId"), p.apply("roleQuestion"),
-        roleCells.stream().map(c -> new RoleRow(c[0], c[1], c[2], c[3], c[4])).toList(), p.apply("version"),
+        roleCells.stream().map(c -> new RoleRow(c[0], c[1], c[2], c[3], c[4], c[5])).toList(), p.apply("version"),
         p.apply("changeDescription"), p.apply("approverLogin"), p.apply("testLogin"));
 
     return typed.withAccess(p.apply("accessMode"), p.apply("accessMax"), p.apply("roleAccess"));
@@ -133,7 +138,7 @@ record AppForm(
     Function<String, String> text = key -> Objects.toString(s.get(key), "");
     List<RoleRow> roles = ((List<Map<String, Object>>) s.getOrDefault("roles", List.of())).stream()
         .map(r -> new RoleRow((String) r.get("name"), (String) r.get("displayName"), (String) r.get("description"),
-            (String) r.get("externalId"), (String) r.get("hint")))
+            (String) r.get("externalId"), (String) r.get("hint"), Objects.toString(r.get("approvalFlow"), "")))
         .toList();
     List<LinkRow> links = ((List<Map<String, Object>>) json.get("links")).stream()
         .map(l -> new LinkRow((String) l.get("label"), (String) l.get("url"))).toList();
@@ -187,8 +192,11 @@ record AppForm(
         ArrayNode roleList = s.putArray("roles");
         filledRoles().forEach(i -> {
           RoleRow r = roles.get(i);
-          roleList.addObject().put("name", r.name()).put("displayName", r.displayName())
+          ObjectNode role = roleList.addObject().put("name", r.name()).put("displayName", r.displayName())
               .put("description", r.description()).put("externalId", r.externalId()).put("hint", r.hint());
+          if (!r.approvalFlow().isBlank()) {
+            role.put("approvalFlow", r.approvalFlow());
+          }
         });
       }
       default -> { }

@@ -1,5 +1,7 @@
 package dev.sesame.catalog.web;
 
+import dev.sesame.approval.BuiltInPolicies;
+import dev.sesame.approval.PolicyName;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +25,16 @@ record EditorView(
   /** True when creating an app, false when changing one. */
   public boolean creating() {
     return appName.isEmpty();
+  }
+
+  /** True for a ready-made approval policy, false for one admins wrote (the select groups them). */
+  public boolean builtInFlow(String flow) {
+    return PolicyName.parse(flow).flatMap(BuiltInPolicies::find).isPresent();
+  }
+
+  /** True when admins wrote policies of their own. */
+  public boolean hasWrittenFlows() {
+    return flows.stream().anyMatch(f -> !builtInFlow(f));
   }
 
   /** The self-service instructions as the chat will show them. */

@@ -1,25 +1,16 @@
 package dev.sesame.catalog.web;
 
-import dev.sesame.approval.ApprovalPlan;
-import dev.sesame.approval.ApprovalPlanner;
 import dev.sesame.approval.ApprovalPolicies;
 import dev.sesame.approval.ApprovalPolicy;
 import dev.sesame.approval.PolicyName;
-import dev.sesame.approval.RequestFacts;
 import dev.sesame.approval.SavePolicy;
 import dev.sesame.approval.StoredPolicy;
-import dev.sesame.catalog.AppName;
-import dev.sesame.catalog.Catalog;
-import dev.sesame.catalog.CatalogEntry;
 import dev.sesame.catalog.PolicyCodec;
-import dev.sesame.catalog.RoleName;
 import dev.sesame.common.ConflictException;
 import dev.sesame.common.FieldError;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.directory.CatalogAdmins;
-import dev.sesame.directory.Directory;
-import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
 import dev.sesame.platform.web.CurrentPerson;
 import java.security.Principal;
@@ -55,16 +46,13 @@ class PolicyApiController {
 
   private final ApprovalPolicies policies;
   private final SavePolicy save;
-  private final Catalog catalog;
-  private final Directory directory;
+  private final PolicyPreviews previews;
   private final CatalogAdmins admins;
 
-  PolicyApiController(ApprovalPolicies policies, SavePolicy save, Catalog catalog, Directory directory,
-      CatalogAdmins admins) {
+  PolicyApiController(ApprovalPolicies policies, SavePolicy save, PolicyPreviews previews, CatalogAdmins admins) {
     this.policies = policies;
     this.save = save;
-    this.catalog = catalog;
-    this.directory = directory;
+    this.previews = previews;
     this.admins = admins;
   }
 
@@ -131,19 +119,10 @@ class PolicyApiController {
   Preview preview(@PathVariable String name, @RequestParam String person, @RequestParam String app,
       @RequestParam(defaultValue = "") String role, Principal principal) {
     admins.require(CurrentPerson.of(principal));
-    ApprovalPolicy policy = find(name);
-    Person requester = PersonId.parse(person).flatMap(directory::find)
-        .orElseThrow(() -> new InvalidInputException("person", "there is no person '" + person + "' in the directory"));
-    CatalogEntry entry = AppName.parse(app).flatMap(catalog::find).map(a -> a.entry())
-        .orElseThrow(() -> new InvalidInputException("app", "there is no app '" + app + "' in the catalog"));
-    Optional<RoleName> roleName = role.isBlank() ? Optional.empty() : Optional.of(RoleName.parse(role)
-        .filter(r -> entry.role(r).isPresent())
-        .orElseThrow(() -> new InvalidInputException("role", entry.name().value() + " has no role '" + role + "'")));
-    ApprovalPlan plan = new ApprovalPlanner(directory, admins.members()).plan(policy, new RequestFacts(requester,
-        entry.name().value(), roleName.map(RoleName::value).orElse(""), entry.appAdmins(), Map.of()));
-    return new Preview(policy.name().value(), requester.id().value(), entry.name().value(),
-        roleName.map(RoleName::value).orElse(""), plan.automatic(), plan.skipped(),
-        plan.stages().stream().map(s -> new StagePreview(s.name(),
+    PolicyPreviews.Preview preview = previews.preview(find(name), person, app, role);
+    return new Preview(preview.policy().name().value(), preview.requester().id().value(),
+        preview.app().map(e -> e.name().value()).orElse(""), preview.role(), preview.plan().automatic(),
+        preview.plan().skipped(), preview.plan().stages().stream().map(s -> new StagePreview(s.name(),
             s.approvers().stream().map(PersonId::value).sorted().toList(), s.required(), s.fallback(), s.stuck()))
             .toList());
   }

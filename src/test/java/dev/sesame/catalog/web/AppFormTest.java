@@ -3,11 +3,15 @@ package dev.sesame.catalog.web;
 import static dev.sesame.catalog.Entries.role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sesame.approval.PolicyName;
 import dev.sesame.catalog.CatalogCodec;
 import dev.sesame.catalog.CatalogEntry;
 import dev.sesame.catalog.Entries;
 import dev.sesame.catalog.Link;
+import dev.sesame.catalog.Role;
+import dev.sesame.catalog.RoleName;
 import dev.sesame.common.FieldError;
+import dev.sesame.provisioning.GroupExternalId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
@@ -82,6 +86,18 @@ class AppFormTest {
         .contains("app.name", "app.strategy.type");
   }
 
+  @Test
+  void toJson_whenARoleNamesItsOwnPolicy_thenTheEntryKeepsIt() {
+    List<Role> roles = List.of(role("read", "Browse code"), new Role(new RoleName("admin"), "Admin", "",
+        new GroupExternalId("cn=admin"), "Org admins", new PolicyName("production-access")));
+    CatalogEntry entry = Entries.roleBased("GitHub", roles);
+
+    AppForm form = AppForm.from(entry, 2, "corp-ldap");
+
+    assertThat(form.roles()).extracting(AppForm.RoleRow::approvalFlow).containsExactly("", "production-access");
+    assertThat(CatalogCodec.read(form.toJson(), "").entry()).contains(entry);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // FormErrors
 
@@ -89,8 +105,8 @@ class AppFormTest {
   void formErrors_whenCodecPathsNameRows_thenErrorsLandOnTheFormRowsTheyCameFrom() {
     AppForm form = AppForm.from(SAMPLE_ROLE_APP, 1, "corp-ldap")
         .withLinks(List.of(AppForm.LinkRow.EMPTY, new AppForm.LinkRow("Bad", "http://x")))
-        .withRoles(List.of(AppForm.RoleRow.EMPTY, new AppForm.RoleRow("a", "", "", "cn=x", ""),
-            new AppForm.RoleRow("b", "", "", "cn=y", "")));
+        .withRoles(List.of(AppForm.RoleRow.EMPTY, new AppForm.RoleRow("a", "", "", "cn=x", "", ""),
+            new AppForm.RoleRow("b", "", "", "cn=y", "", "")));
 
     FormErrors errors = FormErrors.of(List.of(
         new FieldError("app.links[0].url", "must start with https://"),
