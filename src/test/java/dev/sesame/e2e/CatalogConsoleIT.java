@@ -263,8 +263,8 @@ class CatalogConsoleIT {
       JavascriptExecutor js = (JavascriptExecutor) browser.driver();
       js.executeScript("document.querySelectorAll('#app-form input:not([type=hidden]):not([type=checkbox]), #app-form textarea')"
           + ".forEach(function (i) { i.value = ''; });");
-      js.executeScript("var f = document.getElementById('approvalFlow'); var o = new Option('BOGUS', 'BOGUS', true, true);"
-          + " f.add(o); f.value = 'BOGUS';"
+      js.executeScript("var f = document.getElementById('approvalFlow'); var o = new Option('BOGUS!', 'BOGUS!', true, true);"
+          + " f.add(o); f.value = 'BOGUS!';"
           + " var s = document.getElementById('strategy'); s.add(new Option('NOPE', 'NOPE', true, true)); s.value = 'NOPE';"
           + " document.getElementById('name').value = 'x'.repeat(5000);"
           + " document.getElementById('aliases').value = 'y'.repeat(5000);");
@@ -272,7 +272,7 @@ class CatalogConsoleIT {
       browser.waitFor(By.cssSelector(".summary"));
       assertThat(fieldError(browser, "name")).contains("at most 128");
       assertThat(fieldError(browser, "aliases")).contains("1 to 64 characters");
-      assertThat(fieldError(browser, "approvalFlow")).contains("'BOGUS' is not an approval flow");
+      assertThat(fieldError(browser, "approvalFlow")).contains("'BOGUS!' is not an approval flow");
       assertThat(fieldError(browser, "strategy")).contains("SELF_SERVICE, GROUP, ROLE");
       assertThat(fieldError(browser, "changeDescription")).startsWith("Required: say what changed");
       shot(browser, "console-forged-input");
