@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -186,12 +185,13 @@ public class SubmitRequest {
     AccessRequest request = AccessRequest.submit(new RequestId(ids.next()), command.requester(), entry.name(),
         analysis.role().map(Role::name).orElse(null), target(entry, analysis.role()),
         PolicyTerms.of(approvers.policy(entry, analysis.role())), plan.stages(), clock.instant());
-    try {
-      repository.insert(request);
-    } catch (DuplicateKeyException e) {
-      // NB. another node (or a double click) submitted the same request a moment ago: answer with it.
+    if (!repository.insert(request)) {
+      // NB. Another node (or a double click) submitted the same request a moment ago: answer with
+      // that request, as when it was found by the dry run.
       Optional<AccessRequest> open = repository.findOpen(command.requester(), entry.name(), request.role().orElse(null));
-      return new Submission(analysis, open, false);
+      Analysis already = new Analysis(Outcome.ALREADY_REQUESTED, analysis.app(), analysis.role(), analysis.heldRoles(),
+          Optional.empty(), open);
+      return new Submission(already, open, false);
     }
     List<String> approvers = new ArrayList<>(request.currentApprovers().stream().map(PersonId::value).sorted().toList());
     audit.requestSubmitted(command.requester().value(), request.id().toString(), entry.name().value(),
