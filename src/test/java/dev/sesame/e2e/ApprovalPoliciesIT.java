@@ -232,7 +232,7 @@ class ApprovalPoliciesIT {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(sesame.notices(manager)).anyMatch(n -> n.startsWith("Reminder:")));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(request(ADMIN, id).<List<String>>get("currentApprovers")).hasSizeGreaterThan(1));
+        assertThat((List<?>) request(ADMIN, id).get("currentApprovers")).hasSizeGreaterThan(1));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(request(ADMIN, id).get("state")).isEqualTo("EXPIRED"));
     assertThat(sesame.notices(person)).anyMatch(n -> n.contains("expired"));
@@ -264,7 +264,11 @@ class ApprovalPoliciesIT {
     for (int i = 0; i < members.length; i++) {
       lines[i + 3] = "member: uid=" + members[i] + PEOPLE;
     }
-    directory.server().add(lines);
+    try {
+      directory.server().add(lines);
+    } catch (com.unboundid.ldif.LDIFException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   private static String submit(String login, String app) {
