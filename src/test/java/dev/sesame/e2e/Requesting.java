@@ -70,8 +70,20 @@ final class Requesting {
     new CatalogApi(sesame, ADMIN).create("for a test", entry).then().statusCode(201);
   }
 
-  /** Creates a role-based app whose roles (name → group cn) are backed by groups of the directory. */
+  /**
+   * Creates a role-based app whose roles (name → group cn) are backed by groups of the directory;
+   * the groups that do not exist yet are created empty.
+   */
   void roleApp(String name, String policy, Map<String, String> roles) {
+    roles.values().forEach(cn -> {
+      try {
+        if (directory.server().getEntry(groupDn(cn)) == null) {
+          group(cn);
+        }
+      } catch (LDAPException e) {
+        throw new IllegalStateException(e);
+      }
+    });
     Map<String, Object> entry = entry(name, policy);
     List<Map<String, Object>> list = roles.entrySet().stream().map(r -> Map.<String, Object>of(
         "name", r.getKey(), "displayName", r.getKey(), "description", "The " + r.getKey() + " role.",
