@@ -169,6 +169,9 @@ public class SubmitRequest {
   /** Submits the request when nothing is missing; otherwise returns the analysis unchanged. */
   @Transactional
   public Submission execute(Command command) {
+    // NB. Holds the app as it is until the request is stored: a catalog change that would close it
+    // (app disabled, role deleted) waits for this transaction, then finds the request and closes it.
+    catalog.findUnchanging(command.app());
     Analysis analysis = dryRun(command);
     if (analysis.outcome() == Outcome.ALREADY_REQUESTED) {
       return new Submission(analysis, analysis.open(), false);
