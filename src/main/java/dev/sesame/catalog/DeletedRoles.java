@@ -17,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeletedRoles {
 
-  /** The name of the choice in the save body, the import's query and the console form. */
-  static final String FIELD = "heldAccess";
-
   private final HeldAccess held;
   private final AuditTrail audit;
 
@@ -51,9 +48,7 @@ class DeletedRoles {
           : "roles this change deletes (" + holders.entrySet().stream()
               .map(e -> e.getKey().value() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
       throw new HeldAccess.Undecided(total + (total == 1 ? " person holds " : " people hold ") + which + " of "
-          + after.name().value() + (holders.size() == 1 ? ", which this change deletes" : "")
-          + ". Say what happens to their access: send " + FIELD + " \"remove\" to end it (Sesame removes them from the"
-          + " group) or \"keep\" to leave it in place, no longer managed by Sesame", total);
+          + after.name().value() + (holders.size() == 1 ? ", which this change deletes" : ""), total);
     }
     holders.forEach((role, count) ->
         audit.heldAccessDecided(actor.value(), after.name().value(), role.value(), count, choice.token()));

@@ -46,10 +46,19 @@ public interface HeldAccess {
   final class Undecided extends ConflictException {
 
     private final int holders;
+    private final String summary;
 
-    public Undecided(String message, int holders) {
-      super(message);
+    /** {@code summary} says who holds what, e.g. "2 people hold the role 'deploy' of Deploy Tool". */
+    public Undecided(String summary, int holders) {
+      super(summary + ". Say what happens to their access: send heldAccess \"remove\" to end it (Sesame removes"
+          + " them from the group) or \"keep\" to leave it in place, no longer managed by Sesame");
+      this.summary = summary;
       this.holders = holders;
+    }
+
+    /** Who holds what, without the API's instructions. */
+    public String summary() {
+      return summary;
     }
 
     public int holders() {
