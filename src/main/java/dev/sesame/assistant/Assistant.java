@@ -42,8 +42,13 @@ public class Assistant {
   private final Catalog catalog;
   private final AccessDialogue access;
   private final RequestCommands commands;
+  private final GrantCommands grants;
+  private final java.time.Clock clock;
 
-  Assistant(ConversationStore store, Catalog catalog, AccessDialogue access, RequestCommands commands) {
+  Assistant(ConversationStore store, Catalog catalog, AccessDialogue access, RequestCommands commands,
+      GrantCommands grants, java.time.Clock clock) {
+    this.grants = grants;
+    this.clock = clock;
     this.store = store;
     this.catalog = catalog;
     this.access = access;
@@ -76,7 +81,10 @@ public class Assistant {
     List<String> words = Words.of(text);
     String joined = String.join(" ", words);
     AppFinder finder = new AppFinder(catalog.current().stream().map(CatalogApp::entry).toList());
-    Optional<AppFinder.Found> found = finder.find(text);
+    // NB. "figma until Friday": the end is taken out before looking for the app, so that a date is never an app.
+    Optional<EndPhrase.Found> end = EndPhrase.find(text, clock);
+    String appText = end.map(EndPhrase.Found::rest).orElse(text);
+    Optional<AppFinder.Found> found = finder.find(appText);
 
     if (words.isEmpty() || joined.equals("help") || joined.equals("?") || joined.startsWith("what can you do")) {
       return new Turn(Replies.HELP, state);
@@ -98,7 +106,42 @@ public class Assistant {
       return commands.status(person, state);
     }
 
+    if (found.isPresent() && removal(words, joined)) {
+      return grants.askRemoval(person, found.get().app(), state);
+    }
+    if (found.isPresent() && (words.get(0).equals("renew") || words.get(0).equals("extend")
+        || joined.contains("renew my") || joined.contains("extend my"))) {
+      CatalogEntry app = found.get().app();
+      return access.ask(person, app, roleIn(appText, found.get(), app),
+          end.map(EndPhrase.Found::until).orElse(null), true, state);
+    }
+
     switch (state.step()) {
+      case CHOOSING_END -> {
+        Optional<java.time.Instant> until = EndPhrase.answer(text, clock);
+        if (until.isPresent()) {
+          return access.chooseEnd(person, until.get(), state);
+        }
+        if (found.isEmpty()) {
+          if (NO.contains(words.get(0)) || joined.startsWith("not now")) {
+            return new Turn("OK, I haven't requested anything. Anything else I can get you?", state.idle());
+          }
+          return new Turn("Sorry, I didn't catch until when. Say e.g. **for 2 weeks**, **until Friday** or **until "
+              + java.time.LocalDate.now(clock).plusDays(14) + "**.", state);
+        }
+      }
+      case CONFIRMING_REMOVAL -> {
+        if (found.isEmpty()) {
+          if (YES.contains(words.get(0)) || joined.startsWith("go ahead") || joined.startsWith("do it")) {
+            return grants.confirmRemoval(person, state);
+          }
+          if (NO.contains(words.get(0)) || joined.startsWith("not now")) {
+            return new Turn("OK, you keep your access to **" + state.app() + "**.", state.idle());
+          }
+          return new Turn("Shall I remove your access to **" + state.app() + "**? Please answer **yes** or **no**.",
+              state);
+        }
+      }
       case CHOOSING_ROLE -> {
         if (found.isEmpty() || found.get().app().name().value().equalsIgnoreCase(state.app())) {
           return access.chooseRole(person, text, state);
@@ -120,8 +163,8 @@ public class Assistant {
 
     if (found.isPresent()) {
       CatalogEntry app = found.get().app();
-      RoleName role = roleIn(text, found.get(), app);
-      Turn turn = access.ask(person, app, role, state);
+      RoleName role = roleIn(appText, found.get(), app);
+      Turn turn = access.ask(person, app, role, end.map(EndPhrase.Found::until).orElse(null), false, state);
       if (found.get().how() == AppFinder.How.TYPO) {
         return new Turn("I think you mean **" + app.name().value() + "**.\n\n" + turn.text(), turn.state());
       }
@@ -131,6 +174,16 @@ public class Assistant {
       return new Turn("Hello! " + Replies.HELP, state.idle());
     }
     return unknown(words, finder, state);
+  }
+
+  /** "remove my access to figma", "revoke my figma access", "remove me from jira", "I don't need figma any more". */
+  private static boolean removal(List<String> words, String joined) {
+    String first = words.get(0);
+    return ((first.equals("remove") || first.equals("revoke") || first.equals("drop") || first.equals("end"))
+        && (words.contains("my") || words.contains("me")))
+        || joined.contains("remove my") || joined.contains("remove me from") || joined.contains("revoke my")
+        || joined.contains("end my access") || joined.contains("don't need") && joined.contains("any")
+        || joined.contains("no longer need");
   }
 
   // A role named (or described) in the same sentence as the app, e.g. "github write access".

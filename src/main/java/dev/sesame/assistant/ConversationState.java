@@ -12,15 +12,24 @@ import org.jspecify.annotations.Nullable;
  * @param role the role chosen, while confirming
  * @param requests the request ids last listed under "my requests", so "cancel 2" means the second
  * @param approvals the request ids last listed under "approvals", so "approve 1" means the first
+ * @param until the planned end asked for (an ISO instant), while choosing a role or confirming
+ * @param renew true while the person renews access they hold rather than asks for new access
  */
 record ConversationState(
     Step step,
     @Nullable String app,
     @Nullable String role,
     List<String> requests,
-    List<String> approvals) {
+    List<String> approvals,
+    @Nullable String until,
+    boolean renew) {
 
   static final ConversationState NEW = new ConversationState(Step.IDLE, null, null, List.of(), List.of());
+
+  ConversationState(Step step, @Nullable String app, @Nullable String role, List<String> requests,
+      List<String> approvals) {
+    this(step, app, role, requests, approvals, null, false);
+  }
 
   ConversationState {
     requests = List.copyOf(requests);
@@ -34,7 +43,11 @@ record ConversationState(
     /** The person picks one of the app's roles. */
     CHOOSING_ROLE,
     /** The person says yes or no to submitting. */
-    CONFIRMING
+    CONFIRMING,
+    /** The person says until when they need the app. */
+    CHOOSING_END,
+    /** The person says yes or no to removing their access to the app. */
+    CONFIRMING_REMOVAL
   }
 
   ConversationState idle() {
@@ -49,11 +62,29 @@ record ConversationState(
     return new ConversationState(Step.CONFIRMING, appName, roleName, requests, approvals);
   }
 
+  /** The same step, remembering the planned end asked for and whether it is a renewal. */
+  ConversationState withEnd(java.time.@Nullable Instant end, boolean renewal) {
+    return new ConversationState(step, app, role, requests, approvals, end == null ? null : end.toString(), renewal);
+  }
+
+  ConversationState choosingEnd(String appName, @Nullable String roleName, boolean renewal) {
+    return new ConversationState(Step.CHOOSING_END, appName, roleName, requests, approvals, null, renewal);
+  }
+
+  ConversationState confirmingRemoval(String appName) {
+    return new ConversationState(Step.CONFIRMING_REMOVAL, appName, null, requests, approvals);
+  }
+
+  /** The planned end asked for, if any. */
+  java.time.@Nullable Instant end() {
+    return until == null ? null : java.time.Instant.parse(until);
+  }
+
   ConversationState withRequests(List<String> ids) {
-    return new ConversationState(step, app, role, ids, approvals);
+    return new ConversationState(step, app, role, ids, approvals, until, renew);
   }
 
   ConversationState withApprovals(List<String> ids) {
-    return new ConversationState(step, app, role, requests, ids);
+    return new ConversationState(step, app, role, requests, ids, until, renew);
   }
 }

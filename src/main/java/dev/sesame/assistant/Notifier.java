@@ -53,7 +53,8 @@ class Notifier {
     } else if (event instanceof RequestEvent.Cancelled) {
       tell(r.stages().isEmpty() ? java.util.Set.of() : r.stages().get(r.currentStage()).approvers(),
           requester + " cancelled their request for " + app + "; there is nothing to decide.");
-    } else if (event instanceof RequestEvent.Fulfilled) {
+    } else if (event instanceof RequestEvent.Fulfilled && r.renews().isEmpty()) {
+      // NB. A fulfilled renewal is told by AccessNotices ("now lasts until …").
       String links = catalog.find(r.app()).map(CatalogApp::entry).map(Replies::links).orElse("");
       tell(r.requester(), "You now have access to " + app + ". It can take a few minutes to show up in the app." + links);
     } else if (event instanceof RequestEvent.Reassigned moved) {

@@ -19,7 +19,8 @@ final class Replies {
 
   static final String HELP = """
       I can get you the software you need. Try:
-      - **can I get figma?** — ask for an app by name (typos and abbreviations are fine)
+      - **can I get figma?** — ask for an app by name (typos and abbreviations are fine); add **for 2 weeks** or **until Friday** when you need it for a while
+      - **renew figma for 2 weeks** — keep access that is about to end; **remove my access to figma** — give it up
       - **my requests** or **status** — see what you asked for and where it stands
       - **cancel** — stop what we're doing, or **cancel 2** to withdraw a request
       - **approvals** — requests waiting for your decision, then **approve 1** or **deny 1 <reason>**

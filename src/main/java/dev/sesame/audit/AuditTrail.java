@@ -50,10 +50,21 @@ public class AuditTrail {
   public static final String HELD_ACCESS_DECIDED = "catalog.held-access";
   /** Someone was refused by an access rule. */
   public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
+  /** Someone asked for a grant to end (a person, an admin, or Sesame at its planned end). */
+  public static final String GRANT_END_REQUESTED = "grant.end-requested";
+  /** The identity system confirmed that an ended grant's membership is gone. */
+  public static final String GRANT_ENDED = "grant.ended";
+  /** Removing a grant's membership failed too often; it stays ending and admins were alerted. */
+  public static final String GRANT_END_FAILED = "grant.end-failed";
+  /** A grant was kept in place but is no longer managed by Sesame. */
+  public static final String GRANT_UNMANAGED = "grant.unmanaged";
+  /** A grant's planned end moved (a renewal was fulfilled). */
+  public static final String GRANT_RENEWED = "grant.renewed";
 
   /** Every event id, in the order of a request's life (catalog events first). */
   public static final List<String> EVENTS = List.of(CATALOG_CHANGED, HELD_ACCESS_DECIDED, POLICY_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED,
-      DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, DECISION_REFUSED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION);
+      DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, DECISION_REFUSED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION,
+      GRANT_RENEWED, GRANT_END_REQUESTED, GRANT_ENDED, GRANT_END_FAILED, GRANT_UNMANAGED);
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -178,6 +189,33 @@ public class AuditTrail {
   /** An access rule refused someone. */
   public void accessRuleRefused(String actor, String app, String rule) {
     record(actor, ACCESS_RULE_REFUSED, "app:" + app, fields("rule", rule));
+  }
+
+  /** {@code actor} asked for grant {@code grant} (of request {@code request}) to end. */
+  public void grantEndRequested(String actor, String request, long grant, String person, String reason) {
+    record(actor, GRANT_END_REQUESTED, "request:" + request, fields("grant", grant, "person", person, "reason", reason));
+  }
+
+  /** The identity system confirmed the removal; {@code how} is removed or already-removed. */
+  public void grantEnded(String request, long grant, String person, String system, String group, String how) {
+    record("sesame", GRANT_ENDED, "request:" + request, fields(
+        "grant", grant, "person", person, "system", system, "group", group, "how", how));
+  }
+
+  /** Removing the membership failed for good; the grant stays ending. */
+  public void grantEndFailed(String request, long grant, String person, String error) {
+    record("sesame", GRANT_END_FAILED, "request:" + request, fields("grant", grant, "person", person, "error", error));
+  }
+
+  /** {@code actor} kept the grant's membership but Sesame no longer manages it. */
+  public void grantUnmanaged(String actor, String request, long grant, String person, String reason) {
+    record(actor, GRANT_UNMANAGED, "request:" + request, fields("grant", grant, "person", person, "reason", reason));
+  }
+
+  /** A renewal ({@code renewal} request) moved the grant's planned end from {@code from} to {@code to}. */
+  public void grantRenewed(String request, long grant, String renewal, String from, String to) {
+    record("sesame", GRANT_RENEWED, "request:" + request, fields(
+        "grant", grant, "renewal", renewal, "from", from, "to", to));
   }
 
   private void record(String actor, String event, String subject, Map<String, Object> details) {

@@ -28,13 +28,14 @@ import tools.jackson.databind.JsonNode;
 public final class CatalogCodec {
 
   static final Set<String> ENTRY_KEYS = keys("name", "aliases", "enabledInBot", "accessRule",
-      "appAdmins", "approvalFlow", "linksPretext", "links", "strategy");
+      "appAdmins", "approvalFlow", "linksPretext", "links", "strategy", "accessDuration");
+  private static final Set<String> DURATION_KEYS = keys("mode", "max");
   private static final Set<String> LINK_KEYS = keys("label", "url");
   private static final Set<String> SELF_SERVICE_KEYS = keys("type", "title", "body");
   private static final Set<String> GROUP_KEYS = keys("type", "system", "externalId");
   private static final Set<String> ROLE_STRATEGY_KEYS = keys("type", "system", "roleQuestion", "roles");
   private static final Set<String> ROLE_KEYS = keys("name", "displayName", "description", "externalId", "hint",
-      "approvalFlow");
+      "approvalFlow", "accessDuration");
   private static final Set<String> STRATEGY_TYPES = keys("SELF_SERVICE", "GROUP", "ROLE");
 
   private CatalogCodec() {}
@@ -84,6 +85,7 @@ public final class CatalogCodec {
     if (f.node("strategy").isEmpty()) {
       f.error("strategy", "is required: SELF_SERVICE, GROUP or ROLE");
     }
+    AccessDuration duration = readDuration(f, errors).orElse(AccessDuration.NONE);
     if (!links.isEmpty() && pretext.isEmpty()) {
       f.error("linksPretext", "is required when the app has links");
     }
@@ -91,7 +93,36 @@ public final class CatalogCodec {
       return new Read(Optional.empty(), errors);
     }
     return new Read(Optional.of(new CatalogEntry(name.orElseThrow(), aliases, enabled, rule, admins,
-        flow.orElseThrow(), pretext, links, strategy.orElseThrow())), errors);
+        flow.orElseThrow(), pretext, links, strategy.orElseThrow(), duration)), errors);
+  }
+
+  /** {@code accessDuration: {mode: OPTIONAL|REQUIRED|NONE, max: P90D}}; empty when absent or wrong. */
+  private static Optional<AccessDuration> readDuration(Fields owner, List<FieldError> errors) {
+    Optional<JsonNode> node = owner.node("accessDuration");
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Fields> fields = Fields.nested(node.get(), owner.at("accessDuration"), errors, DURATION_KEYS);
+    if (fields.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields d = fields.get();
+    int before = errors.size();
+    Optional<AccessDuration.Mode> mode = d.value("mode", 20, AccessDuration::mode);
+    Optional<java.time.Duration> max = d.optionalText("max", 40).flatMap(text -> d.parse("max", text,
+        AccessDuration::length));
+    if (mode.isEmpty() || errors.size() > before) {
+      return Optional.empty();
+    }
+    return d.parse("max", "", x -> new AccessDuration(mode.get(), max.orElse(null)));
+  }
+
+  private static Map<String, Object> writeDuration(AccessDuration duration) {
+    Map<String, Object> out = ordered("mode", duration.mode().name());
+    if (duration.max() != null) {
+      out.put("max", AccessDuration.text(duration.max()));
+    }
+    return out;
   }
 
   private static List<Link> readLinks(Fields f, List<FieldError> errors) {
@@ -173,10 +204,12 @@ public final class CatalogCodec {
         String hint = r.optionalText("hint", 500).orElse("");
         Optional<PolicyName> policy = r.optionalText("approvalFlow", 100)
             .flatMap(text -> r.parse("approvalFlow", text, CatalogCodec::policy));
+        Optional<AccessDuration> duration = readDuration(r, errors);
         name.filter(n -> !seen.add(n)).ifPresent(n ->
             r.error("name", "'" + n.value() + "' is used by another role of this app"));
         if (name.isPresent() && group.isPresent()) {
-          roles.add(new Role(name.get(), displayName, description, group.get(), hint, policy.orElse(null)));
+          roles.add(new Role(name.get(), displayName, description, group.get(), hint, policy.orElse(null),
+              duration.orElse(null)));
         }
       });
     }
@@ -207,6 +240,9 @@ public final class CatalogCodec {
     out.put("links", entry.links().stream()
         .map(l -> ordered("label", l.label(), "url", l.url().toString())).toList());
     out.put("strategy", writeStrategy(entry.strategy()));
+    if (entry.accessDuration().allowsEnd()) {
+      out.put("accessDuration", writeDuration(entry.accessDuration()));
+    }
     return out;
   }
 
@@ -225,6 +261,7 @@ public final class CatalogCodec {
             "description", role.description(), "externalId", role.externalId().value(),
             "hint", role.hint());
         role.policy().ifPresent(p -> written.put("approvalFlow", p.value()));
+        role.duration().ifPresent(d -> written.put("accessDuration", writeDuration(d)));
         return written;
       }).toList());
       return out;

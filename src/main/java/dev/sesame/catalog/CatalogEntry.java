@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param appAdmins the people who own the app and approve in app-admin flows
  * @param approvalFlow the approval policy of the app's requests (a role may name its own)
  * @param linksPretext the sentence shown above {@code links}
+ * @param accessDuration whether access may or must end on a date (a role may set its own)
  */
 public record CatalogEntry(
     AppName name,
@@ -25,7 +26,15 @@ public record CatalogEntry(
     PolicyName approvalFlow,
     String linksPretext,
     List<Link> links,
-    Strategy strategy) {
+    Strategy strategy,
+    AccessDuration accessDuration) {
+
+  /** An entry whose access does not end on a date. */
+  public CatalogEntry(AppName name, List<String> aliases, boolean enabledInBot, AccessRule accessRule,
+      List<PersonId> appAdmins, PolicyName approvalFlow, String linksPretext, List<Link> links, Strategy strategy) {
+    this(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, links, strategy,
+        AccessDuration.NONE);
+  }
 
   public CatalogEntry {
     aliases = aliases.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty())
@@ -50,15 +59,26 @@ public record CatalogEntry(
     return role.flatMap(Role::policy).orElse(approvalFlow);
   }
 
+  /** Whether access to this role (or the app when it has no roles) may or must end on a date. */
+  public AccessDuration durationFor(Optional<Role> role) {
+    return role.flatMap(Role::duration).orElse(accessDuration);
+  }
+
+  /** A copy with another rule for end dates. */
+  public CatalogEntry withAccessDuration(AccessDuration duration) {
+    return new CatalogEntry(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow,
+        linksPretext, links, strategy, duration);
+  }
+
   /** A copy with another strategy. */
   public CatalogEntry withStrategy(Strategy newStrategy) {
     return new CatalogEntry(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow,
-        linksPretext, links, newStrategy);
+        linksPretext, links, newStrategy, accessDuration);
   }
 
   /** A copy that is (or is not) offered by the assistant. */
   public CatalogEntry withEnabledInBot(boolean enabled) {
     return new CatalogEntry(name, aliases, enabled, accessRule, appAdmins, approvalFlow,
-        linksPretext, links, strategy);
+        linksPretext, links, strategy, accessDuration);
   }
 }

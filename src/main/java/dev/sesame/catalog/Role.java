@@ -14,14 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param externalId the backing group in the app's provisioning system
  * @param hint who the role suits, so the assistant can suggest it
  * @param approvalFlow the approval policy of this role's requests; null follows the app's
+ * @param accessDuration whether access to this role may or must end on a date; null follows the app's
  */
 public record Role(
     RoleName name, String displayName, String description, GroupExternalId externalId, String hint,
-    @Nullable PolicyName approvalFlow) {
+    @Nullable PolicyName approvalFlow, @Nullable AccessDuration accessDuration) {
+
+  /** A role that follows the app's rule for end dates. */
+  public Role(RoleName name, String displayName, String description, GroupExternalId externalId, String hint,
+      @Nullable PolicyName approvalFlow) {
+    this(name, displayName, description, externalId, hint, approvalFlow, null);
+  }
 
   /** A role that follows the app's approval policy. */
   public Role(RoleName name, String displayName, String description, GroupExternalId externalId, String hint) {
-    this(name, displayName, description, externalId, hint, null);
+    this(name, displayName, description, externalId, hint, null, null);
   }
 
   public Role {
@@ -31,6 +38,11 @@ public record Role(
     if (displayName.isEmpty()) {
       displayName = name.value();
     }
+  }
+
+  /** The role's own rule for end dates, when it has one. */
+  public Optional<AccessDuration> duration() {
+    return Optional.ofNullable(accessDuration);
   }
 
   /** The role's own approval policy, when it has one. */

@@ -41,6 +41,8 @@ public final class AccessRequest {
   private Instant stageStartedAt;
   private @Nullable Instant remindedAt;
   private boolean escalated;
+  private @Nullable Instant until;
+  private @Nullable GrantId renews;
 
   AccessRequest(RequestId id, PersonId requester, AppName app, @Nullable RoleName role,
       @Nullable ProvisioningTarget target, PolicyTerms terms, List<Stage> stages, List<Decision> decisions,
@@ -80,6 +82,16 @@ public final class AccessRequest {
       request.move(RequestState.NEEDS_ATTENTION, at, "sesame", stuckReason(stages.get(0)));
     }
     return request;
+  }
+
+  /**
+   * Sets what the request asks for beyond the app: the planned end of the access ({@code until},
+   * null = none) and the grant it renews (null = a new grant). Set once, at submission or reading.
+   */
+  AccessRequest withTerm(@Nullable Instant until, @Nullable GrantId renews) {
+    this.until = until;
+    this.renews = renews;
+    return this;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -446,6 +458,16 @@ public final class AccessRequest {
   /** True when the current stage was escalated. */
   public boolean escalated() {
     return escalated;
+  }
+
+  /** The planned end of the access asked for; empty for access without an end date. */
+  public Optional<Instant> until() {
+    return Optional.ofNullable(until);
+  }
+
+  /** The grant whose end this request moves, when it is a renewal. */
+  public Optional<GrantId> renews() {
+    return Optional.ofNullable(renews);
   }
 
   public List<Decision> decisions() {

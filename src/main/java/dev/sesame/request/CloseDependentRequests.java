@@ -2,6 +2,8 @@ package dev.sesame.request;
 
 import dev.sesame.catalog.AppChanged;
 import dev.sesame.catalog.CatalogApp;
+import dev.sesame.catalog.HeldAccess;
+import dev.sesame.catalog.Role;
 import dev.sesame.platform.Jobs;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -17,6 +19,11 @@ import org.springframework.stereotype.Component;
  * adding the person at this very moment, and closing the request would leave a membership nobody
  * records. It finishes as a grant like any other (which an admin can end). A request waiting for its
  * first or next attempt is closed; its job then finds it closed and does nothing.
+ *
+ * <p>A deleted role that people hold comes with the admin's choice (the catalog refuses the change
+ * without one): {@code remove} ends each grant through {@link EndAccess} (the removal is a durable
+ * job, and the grant ends only when the identity system confirmed it); {@code keep} leaves the
+ * memberships in place, unmanaged.
  */
 @Component
 class CloseDependentRequests {
@@ -24,8 +31,10 @@ class CloseDependentRequests {
   private final RequestRepository repository;
   private final CloseRequest close;
   private final Jobs jobs;
+  private final EndAccess access;
 
-  CloseDependentRequests(RequestRepository repository, CloseRequest close, Jobs jobs) {
+  CloseDependentRequests(RequestRepository repository, CloseRequest close, Jobs jobs, EndAccess access) {
+    this.access = access;
     this.repository = repository;
     this.close = close;
     this.jobs = jobs;
@@ -46,6 +55,18 @@ class CloseDependentRequests {
         continue;
       }
       close.closeLocked(request, reason.get(), change.actor().value());
+    }
+    if (change.heldAccess() != null) {
+      for (Role role : change.removedRoles()) {
+        String reason = "the role " + role.name().value() + " was removed from " + change.after().name().value();
+        for (Grant grant : access.activeGrants(change.after().name(), role.name())) {
+          if (change.heldAccess() == HeldAccess.Choice.REMOVE) {
+            access.endInTransaction(grant.id(), change.actor().value(), reason);
+          } else {
+            access.keepUnmanaged(grant.id(), change.actor().value(), reason + "; the access was kept, unmanaged");
+          }
+        }
+      }
     }
   }
 }

@@ -5,18 +5,21 @@ import dev.sesame.catalog.HeldAccess;
 import dev.sesame.catalog.RoleName;
 import org.springframework.stereotype.Component;
 
-/** Who holds a role, for the catalog: the people whose grants of it have not ended. */
+/**
+ * Who holds a role, for the catalog: the people whose grants of it are active or still ending
+ * (not ended, not left unmanaged).
+ */
 @Component
 class GrantHolders implements HeldAccess {
 
-  private final RequestRepository repository;
+  private final EndAccess access;
 
-  GrantHolders(RequestRepository repository) {
-    this.repository = repository;
+  GrantHolders(EndAccess access) {
+    this.access = access;
   }
 
   @Override
   public int holders(AppName app, RoleName role) {
-    return repository.holders(app, role);
+    return (int) access.activeGrants(app, role).stream().map(Grant::person).distinct().count();
   }
 }

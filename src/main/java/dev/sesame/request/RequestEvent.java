@@ -57,4 +57,22 @@ public sealed interface RequestEvent {
   /** A catalog admin decided over the stages, with a reason. */
   record Overridden(AccessRequest request, PersonId admin, Verdict verdict, String reason, Set<PersonId> approvers)
       implements RequestEvent {}
+
+  /**
+   * {@code actor} asked for the access of {@code grant} to end; the removal is queued. The
+   * request is the one that created the grant.
+   */
+  record AccessEnding(AccessRequest request, Grant grant, String actor, String reason) implements RequestEvent {}
+
+  /** The identity system confirmed that the access of {@code grant} is gone. */
+  record AccessEnded(AccessRequest request, Grant grant, String reason) implements RequestEvent {}
+
+  /** Removing the access failed too often; the grant stays ending and a person must act. */
+  record AccessEndFailed(AccessRequest request, Grant grant, String error) implements RequestEvent {}
+
+  /** The access of {@code grant} ends soon, at its planned end. */
+  record AccessEndingSoon(AccessRequest request, Grant grant) implements RequestEvent {}
+
+  /** A renewal was fulfilled: the access of {@code grant} now lasts until {@code grant.endsAt()}. */
+  record AccessRenewed(AccessRequest request, Grant grant) implements RequestEvent {}
 }

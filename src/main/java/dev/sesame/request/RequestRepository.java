@@ -89,20 +89,6 @@ class RequestRepository {
         .param(app.key()).query(this::map).list();
   }
 
-  /** How many people hold this role of this app now (grants not ended). */
-  int holders(AppName app, RoleName role) {
-    return jdbc.sql("select count(distinct person) from access_grant where app_key = ? and role = ? and ended_at is null")
-        .params(app.key(), role.value()).query(Integer.class).single();
-  }
-
-  /** The requests whose grants of this role of this app have not ended: their ids. */
-  List<RequestId> activeGrants(AppName app, RoleName role) {
-    return jdbc.sql("select request_id from access_grant where app_key = ? and role = ? and ended_at is null"
-            + " order by granted_at")
-        .params(app.key(), role.value())
-        .query((rs, n) -> new RequestId(rs.getObject("request_id", UUID.class))).list();
-  }
-
   List<AccessRequest> byRequester(PersonId requester, int limit) {
     return jdbc.sql("select " + COLUMNS + " from access_request where requester = ? order by created_at desc limit ?")
         .params(requester.value(), limit).query(this::map).list();
@@ -148,29 +134,24 @@ class RequestRepository {
     return at == null ? null : Timestamp.from(at);
   }
 
-  /** Records the grant of a fulfilled request; a second call for the same request does nothing. */
+  /**
+   * Records the grant of a fulfilled request, with its planned end; a second call for the same
+   * request does nothing. A renewal of a grant that is still active records nothing: the renewed
+   * grant's end moves instead (see {@link GrantTerms}); when that grant already ended, the renewal
+   * stands as a new grant.
+   */
   void insertGrant(AccessRequest r, ProvisioningTarget target, Instant at) {
     jdbc.sql("""
-        insert into access_grant (request_id, person, app_key, role, system, external_id, granted_at)
-        values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing
+        insert into access_grant (request_id, person, app_key, role, system, external_id, granted_at, ends_at)
+        select ?, ?, ?, ?, ?, ?, ?, ?
+        where not exists (select 1 from access_grant g where g.id = ? and g.ended_at is null
+            and g.end_requested_at is null and g.unmanaged_at is null)
+        on conflict (request_id) do nothing
         """)
         .params(r.id().value(), r.requester().value(), r.app().key(), r.role().map(RoleName::value).orElse(null),
-            target.system().value(), target.group().value(), Timestamp.from(at))
+            target.system().value(), target.group().value(), Timestamp.from(at),
+            r.until().map(Timestamp::from).orElse(null), r.renews().map(GrantId::value).orElse(0L))
         .update();
-  }
-
-  List<Grant> grants(PersonId person) {
-    return jdbc.sql("select request_id, person, app_key, role, system, external_id, granted_at, ended_at, ended_by"
-            + " from access_grant where person = ? order by granted_at desc")
-        .param(person.value())
-        .query((rs, n) -> new Grant(new RequestId(rs.getObject("request_id", UUID.class)),
-            new PersonId(rs.getString("person")), rs.getString("app_key"), rs.getString("role"),
-            new ProvisioningTarget(new ProvisioningSystemId(rs.getString("system")),
-                new GroupExternalId(rs.getString("external_id"))),
-            rs.getTimestamp("granted_at").toInstant(),
-            Optional.ofNullable(rs.getTimestamp("ended_at")).map(Timestamp::toInstant).orElse(null),
-            rs.getString("ended_by")))
-        .list();
   }
 
   private AccessRequest map(ResultSet rs, int row) throws SQLException {
@@ -197,7 +178,8 @@ class RequestRepository {
         rs.getTimestamp("updated_at").toInstant(),
         d.stageStartedAt() == null ? createdAt : d.stageStartedAt(),
         d.remindedAt(),
-        Boolean.TRUE.equals(d.escalated()));
+        Boolean.TRUE.equals(d.escalated()))
+        .withTerm(d.until(), d.renews() == null ? null : new GrantId(d.renews()));
   }
 
   /**
@@ -207,7 +189,7 @@ class RequestRepository {
    */
   record Document(@Nullable String system, @Nullable String group, @Nullable TermsDoc terms, int currentStage,
       List<StageDoc> stages, List<DecisionDoc> decisions, List<HistoryEntry> history, @Nullable Instant stageStartedAt,
-      @Nullable Instant remindedAt, @Nullable Boolean escalated) {
+      @Nullable Instant remindedAt, @Nullable Boolean escalated, @Nullable Instant until, @Nullable Long renews) {
 
     static Document of(AccessRequest r) {
       return new Document(
@@ -221,7 +203,9 @@ class RequestRepository {
           r.history(),
           r.stageStartedAt(),
           r.remindedAt().orElse(null),
-          r.escalated());
+          r.escalated(),
+          r.until().orElse(null),
+          r.renews().map(GrantId::value).orElse(null));
     }
   }
 

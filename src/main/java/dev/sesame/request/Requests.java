@@ -23,11 +23,13 @@ public class Requests {
   private final RequestRepository repository;
   private final CatalogAdmins admins;
   private final Delegations delegations;
+  private final GrantRepository grants;
 
-  Requests(RequestRepository repository, CatalogAdmins admins, Delegations delegations) {
+  Requests(RequestRepository repository, CatalogAdmins admins, Delegations delegations, GrantRepository grants) {
     this.repository = repository;
     this.admins = admins;
     this.delegations = delegations;
+    this.grants = grants;
   }
 
   /** The request, if the viewer is its requester, one of its approvers or a catalog admin. */
@@ -58,9 +60,19 @@ public class Requests {
     return out.values().stream().sorted(java.util.Comparator.comparing(AccessRequest::createdAt)).toList();
   }
 
-  /** The viewer's grants, current and ended. */
+  /** The viewer's grants, current and ended, newest first. */
   public List<Grant> grants(PersonId viewer) {
-    return repository.grants(viewer);
+    return grants.of(viewer);
+  }
+
+  /** The grant of a fulfilled request, if it created one. */
+  public java.util.Optional<Grant> grantOf(RequestId request) {
+    return grants.byRequest(request);
+  }
+
+  /** The grant with this id. */
+  public java.util.Optional<Grant> grant(GrantId id) {
+    return grants.find(id);
   }
 
   /** For catalog admins: every request matching the filters, newest first. */

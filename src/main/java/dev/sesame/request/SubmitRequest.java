@@ -2,6 +2,7 @@ package dev.sesame.request;
 
 import dev.sesame.approval.ApprovalPlan;
 import dev.sesame.audit.AuditTrail;
+import dev.sesame.catalog.AccessDuration;
 import dev.sesame.catalog.AccessRules;
 import dev.sesame.catalog.AppName;
 import dev.sesame.catalog.Catalog;
@@ -10,6 +11,7 @@ import dev.sesame.catalog.CatalogEntry;
 import dev.sesame.catalog.Role;
 import dev.sesame.catalog.RoleName;
 import dev.sesame.catalog.Strategy;
+import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
@@ -20,6 +22,7 @@ import dev.sesame.provisioning.GroupExternalId;
 import dev.sesame.provisioning.ProvisioningSystemId;
 import dev.sesame.provisioning.ProvisioningSystems;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,10 +50,12 @@ public class SubmitRequest {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final IdSource ids;
+  private final GrantRepository grants;
 
   SubmitRequest(Catalog catalog, Directory directory, Approvers approvers, ProvisioningSystems systems,
       RequestRepository repository, AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, Clock clock,
-      IdSource ids) {
+      IdSource ids, GrantRepository grants) {
+    this.grants = grants;
     this.catalog = catalog;
     this.directory = directory;
     this.approvers = approvers;
@@ -63,8 +68,21 @@ public class SubmitRequest {
     this.ids = ids;
   }
 
-  /** The requester asks for {@code app}, and for {@code role} when the app has roles. */
-  public record Command(PersonId requester, AppName app, @Nullable RoleName role) {}
+  /**
+   * The requester asks for {@code app}, and for {@code role} when the app has roles.
+   *
+   * @param until the planned end of the access; null for none (see the app's {@code accessDuration})
+   * @param renewal true to move the end of the access the requester holds rather than ask for new
+   *     access; a renewal goes through the app's (or role's) approval policy like any request
+   */
+  public record Command(PersonId requester, AppName app, @Nullable RoleName role, @Nullable Instant until,
+      boolean renewal) {
+
+    /** Asks for access without an end date. */
+    public Command(PersonId requester, AppName app, @Nullable RoleName role) {
+      this(requester, app, role, null, false);
+    }
+  }
 
   /** What stands between the requester and the app. */
   public enum Outcome {
@@ -86,6 +104,10 @@ public class SubmitRequest {
     ALREADY_HAS_ACCESS,
     /** The requester already has an open request for this. */
     ALREADY_REQUESTED,
+    /** Access to the app (or role) must end on a date and none was given. */
+    END_DATE_NEEDED,
+    /** A renewal, but the requester holds no access to this app (or role) that ends on a date. */
+    NOTHING_TO_RENEW,
     /** Nothing is missing: the request can be submitted. */
     READY
   }
@@ -113,7 +135,12 @@ public class SubmitRequest {
   /** The result of {@code execute}: the analysis and, when there is one, the request. */
   public record Submission(Analysis analysis, Optional<AccessRequest> request, boolean created) {}
 
-  /** Works out what would happen, changing nothing. */
+  /**
+   * Works out what would happen, changing nothing.
+   *
+   * @throws dev.sesame.common.InvalidInputException naming {@code until} when the end date is in the
+   *     past, too far ahead, or given for access that does not end on a date
+   */
   public Analysis dryRun(Command command) {
     Person requester = directory.find(command.requester())
         .filter(Person::active)
@@ -152,11 +179,25 @@ public class SubmitRequest {
       if (role.isEmpty()) {
         return new Analysis(Outcome.UNKNOWN_ROLE, found, Optional.empty(), held, Optional.empty(), Optional.empty());
       }
-      if (held.contains(command.role())) {
+      if (held.contains(command.role()) && !command.renewal()) {
         return new Analysis(Outcome.ALREADY_HAS_ACCESS, found, role, held, Optional.empty(), Optional.empty());
       }
-    } else if (isMember(requester, entry)) {
+    } else if (!command.renewal() && isMember(requester, entry)) {
       return new Analysis(Outcome.ALREADY_HAS_ACCESS, found, role, held, Optional.empty(), Optional.empty());
+    }
+    if (command.renewal() && renewable(command, role).isEmpty()) {
+      return new Analysis(Outcome.NOTHING_TO_RENEW, found, role, held, Optional.empty(), Optional.empty());
+    }
+    AccessDuration duration = entry.durationFor(role);
+    Optional<String> endProblem = duration.problem(command.until(), clock.instant());
+    if (endProblem.isPresent()) {
+      if (command.until() == null) {
+        return new Analysis(Outcome.END_DATE_NEEDED, found, role, held, Optional.empty(), Optional.empty());
+      }
+      throw new InvalidInputException("until", endProblem.get());
+    }
+    if (command.renewal() && command.until() == null) {
+      return new Analysis(Outcome.END_DATE_NEEDED, found, role, held, Optional.empty(), Optional.empty());
     }
     Optional<AccessRequest> open = repository.findOpen(requester.id(), entry.name(), role.map(Role::name).orElse(null));
     if (open.isPresent()) {
@@ -187,7 +228,9 @@ public class SubmitRequest {
     ApprovalPlan plan = analysis.plan().orElseThrow();
     AccessRequest request = AccessRequest.submit(new RequestId(ids.next()), command.requester(), entry.name(),
         analysis.role().map(Role::name).orElse(null), target(entry, analysis.role()),
-        PolicyTerms.of(approvers.policy(entry, analysis.role())), plan.stages(), clock.instant());
+        PolicyTerms.of(approvers.policy(entry, analysis.role())), plan.stages(), clock.instant())
+        .withTerm(command.until(), command.renewal()
+            ? renewable(command, analysis.role()).map(Grant::id).orElseThrow() : null);
     if (!repository.insert(request)) {
       // NB. Another node (or a double click) submitted the same request a moment ago: answer with
       // that request, as when it was found by the dry run.
@@ -212,6 +255,13 @@ public class SubmitRequest {
       events.publishEvent(new RequestEvent.NeedsAttention(request, reason));
     }
     return new Submission(analysis, Optional.of(request), true);
+  }
+
+  /** The requester's active grant for the app (and role) that ends on a date: the one a renewal moves. */
+  private Optional<Grant> renewable(Command command, Optional<Role> role) {
+    return grants.held(command.requester(), command.app(), role.map(Role::name).orElse(null)).stream()
+        .filter(g -> g.state() == GrantState.ACTIVE && g.endsAt() != null)
+        .reduce((a, b) -> b);
   }
 
   private List<RoleName> heldRoles(Person person, CatalogEntry entry) {

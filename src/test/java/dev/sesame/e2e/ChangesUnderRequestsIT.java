@@ -156,11 +156,7 @@ class ChangesUnderRequestsIT {
     requests.group("held-view");
     requests.roleApp("Held Deploy Tool", "change pair", Map.of("deploy", "held-deploy", "view", "held-view",
         "auditor", "held-deploy-tool-auditor"));
-    for (String person : List.of("kwame.mensah", "jiwoo.lim")) {
-      String id = requests.submit(person, "Held Deploy Tool", "deploy");
-      requests.approve(FIRST, id).then().statusCode(200);
-      requests.awaitState(id, "FULFILLED");
-    }
+    grant("Held Deploy Tool", "deploy", "kwame.mensah", "jiwoo.lim");
     int version = admin.version("Held Deploy Tool");
 
     Response refused = admin.tryChange("Held Deploy Tool", "No more deploy role", entry ->
@@ -176,6 +172,51 @@ class ChangesUnderRequestsIT {
     wrong.then().statusCode(400);
     assertThat(wrong.<String>path("errors[0].field")).isEqualTo("heldAccess");
     assertThat(sesame.membersOf(groupDn("held-deploy"))).contains(dn("kwame.mensah"), dn("jiwoo.lim"));
+  }
+
+  @Test
+  void heldRoleDeleted_withRemove_thenBothAreRemovedFromTheDirectoryAndTheirGrantsEndWithTheReason() {
+    requests.roleApp("Removed Deploy Tool", "change pair", Map.of("deploy", "removed-deploy", "view", "removed-view",
+        "auditor", "removed-auditor"));
+    List<String> people = List.of("jens.pohl", "max.dawson");
+    grant("Removed Deploy Tool", "deploy", people.toArray(String[]::new));
+
+    saveWithChoice("Removed Deploy Tool", "remove", entry ->
+        CatalogApi.roles(entry).removeIf(r -> r.get("name").equals("deploy"))).then().statusCode(200);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(sesame.membersOf(groupDn("removed-deploy"))).doesNotContain(dn("jens.pohl"), dn("max.dawson")));
+    for (String person : people) {
+      assertThat(directory.count("delete", dn(person))).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requests.grants(person)).singleElement()
+          .satisfies(g -> {
+            assertThat(g.get("state")).isEqualTo("ENDED");
+            assertThat(g.get("endReason").toString()).contains("the role deploy was removed from Removed Deploy Tool");
+            assertThat(g.get("endedBy")).isEqualTo(ADMIN);
+          }));
+    }
+    assertThat(requests.about("app:Removed Deploy Tool", "catalog.held-access")).singleElement().satisfies(e -> {
+      assertThat(e.get("actor")).isEqualTo(ADMIN);
+      assertThat(Requesting.details(e)).containsEntry("choice", "remove").containsEntry("holders", 2)
+          .containsEntry("role", "deploy");
+    });
+  }
+
+  @Test
+  void heldRoleDeleted_withKeep_thenTheyStayInTheGroupAndTheGrantsAreUnmanaged() {
+    requests.roleApp("Kept Deploy Tool", "change pair", Map.of("deploy", "kept-deploy", "view", "kept-view",
+        "auditor", "kept-auditor"));
+    grant("Kept Deploy Tool", "deploy", "jason.lin", "julia.moeller");
+
+    saveWithChoice("Kept Deploy Tool", "keep", entry ->
+        CatalogApi.roles(entry).removeIf(r -> r.get("name").equals("deploy"))).then().statusCode(200);
+
+    assertThat(sesame.membersOf(groupDn("kept-deploy"))).contains(dn("jason.lin"), dn("julia.moeller"));
+    assertThat(requests.grants("jason.lin")).singleElement().satisfies(g -> assertThat(g.get("state")).isEqualTo("UNMANAGED"));
+    assertThat(requests.grants("julia.moeller")).singleElement().satisfies(g -> assertThat(g.get("state")).isEqualTo("UNMANAGED"));
+    assertThat(directory.count("delete", dn("jason.lin"))).isZero();
+    assertThat(requests.about("app:Kept Deploy Tool", "catalog.held-access")).singleElement()
+        .satisfies(e -> assertThat(Requesting.details(e)).containsEntry("choice", "keep"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -265,6 +306,15 @@ class ChangesUnderRequestsIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** Each person asks for the role, an approver approves, and the access is confirmed. */
+  private static void grant(String app, String role, String... people) {
+    for (String person : people) {
+      String id = requests.submit(person, app, role);
+      requests.approve(FIRST, id).then().statusCode(200);
+      requests.awaitState(id, "FULFILLED");
+    }
+  }
 
   /** Reads the app, edits its entry and saves it with {@code heldAccess}. */
   private static Response saveWithChoice(String app, String choice, java.util.function.Consumer<Map<String, Object>> edit) {

@@ -9,7 +9,6 @@ import dev.sesame.platform.web.CurrentPerson;
 import dev.sesame.request.CancelRequest;
 import dev.sesame.request.OverrideRequest;
 import dev.sesame.request.DecideRequest;
-import dev.sesame.request.Grant;
 import dev.sesame.request.RequestId;
 import dev.sesame.request.Requests;
 import dev.sesame.request.SubmitRequest;
@@ -52,8 +51,12 @@ class RequestApiController {
     this.override = override;
   }
 
-  /** Ask for an app: {@code {"app": "Figma", "role": "editor"}}. */
-  record SubmitForm(@NotBlank @Size(max = 128) String app, @Nullable @Size(max = 64) String role) {}
+  /**
+   * Ask for an app: {@code {"app": "Figma", "role": "editor", "until": "2026-12-18"}}; {@code until}
+   * (a date, meaning through that day in UTC, or an instant) only where the app allows an end date.
+   */
+  record SubmitForm(@NotBlank @Size(max = 128) String app, @Nullable @Size(max = 64) String role,
+      @Nullable @Size(max = 40) String until) {}
 
   /** A decision's optional comment. */
   record DecisionForm(@Nullable @Size(max = 1000) String comment) {}
@@ -88,11 +91,6 @@ class RequestApiController {
     return requests.waitingFor(CurrentPerson.of(principal)).stream().map(RequestView::from).toList();
   }
 
-  @GetMapping("/grants")
-  List<Grant> grants(Principal principal) {
-    return requests.grants(CurrentPerson.of(principal));
-  }
-
   @PostMapping("/requests")
   ResponseEntity<SubmitView> submit(@Valid @RequestBody SubmitForm form, BindingResult binding,
       @RequestParam(defaultValue = "false") boolean dryRun, Principal principal) {
@@ -100,11 +98,18 @@ class RequestApiController {
     AppName app = AppName.parse(form.app()).orElseThrow(() -> new InvalidInputException("app", "is not an app name"));
     RoleName role = form.role() == null || form.role().isBlank() ? null : RoleName.parse(form.role())
         .orElseThrow(() -> new InvalidInputException("role", "is not a role name"));
-    var command = new SubmitRequest.Command(CurrentPerson.of(principal), app, role);
+    var command = new SubmitRequest.Command(CurrentPerson.of(principal), app, role, until(form.until()), false);
     if (dryRun) {
       return ResponseEntity.ok(view(submit.dryRun(command), null));
     }
-    SubmitRequest.Submission submission = submit.execute(command);
+    return respond(submit.execute(command));
+  }
+
+  /** The answer to a submission: 201 when created, 200 with the open request, 422 with the outcome; 400 for a missing end. */
+  static ResponseEntity<SubmitView> respond(SubmitRequest.Submission submission) {
+    if (submission.analysis().outcome() == SubmitRequest.Outcome.END_DATE_NEEDED) {
+      throw new InvalidInputException("until", message(SubmitRequest.Outcome.END_DATE_NEEDED));
+    }
     SubmitView view = view(submission.analysis(), submission.request().map(RequestView::from).orElse(null));
     HttpStatus status = submission.created() ? HttpStatus.CREATED
         : submission.request().isPresent() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
@@ -165,8 +170,19 @@ class RequestApiController {
       case UNKNOWN_ROLE -> "the app has no such role";
       case ALREADY_HAS_ACCESS -> "you already have this access";
       case ALREADY_REQUESTED -> "you already have an open request for this";
+      case END_DATE_NEEDED -> "access to this app must end on a date: give one in 'until'";
+      case NOTHING_TO_RENEW -> "you hold no access to this app that ends on a date";
       case READY -> "nothing is missing: the request can be submitted";
     };
+  }
+
+  /** A planned end as the API takes it: a date (through that day, UTC) or an instant; null when absent. */
+  static java.time.@Nullable Instant until(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return dev.sesame.request.EndDate.parse(text).orElseThrow(() -> new InvalidInputException("until",
+        "must be a date (2026-12-18) or an instant (2026-12-18T17:00:00Z)"));
   }
 
   private static RequestId id(String text) {

@@ -8,10 +8,14 @@ import dev.sesame.request.HistoryEntry;
 import java.time.Instant;
 import java.util.List;
 
-/** A request as the API returns it. */
+/**
+ * A request as the API returns it; {@code until} is the planned end asked for, {@code renewsGrant}
+ * the grant a renewal extends.
+ */
 record RequestView(String id, String requester, String app, String role, String state, List<String> currentApprovers,
     int currentStage, List<StageView> stages, List<DecisionView> decisions, List<HistoryEntry> history,
-    Instant createdAt, Instant updatedAt) {
+    Instant createdAt, Instant updatedAt, @org.jspecify.annotations.Nullable Instant until,
+    @org.jspecify.annotations.Nullable Long renewsGrant) {
 
   static RequestView from(AccessRequest r) {
     return new RequestView(r.id().toString(), r.requester().value(), r.app().value(),
@@ -19,7 +23,8 @@ record RequestView(String id, String requester, String app, String role, String 
         r.currentApprovers().stream().map(PersonId::value).sorted().toList(), r.currentStage(),
         r.stages().stream().map(s -> new StageView(s.name(),
             s.approvers().stream().map(PersonId::value).sorted().toList(), s.required(), s.fallback())).toList(),
-        r.decisions().stream().map(DecisionView::from).toList(), r.history(), r.createdAt(), r.updatedAt());
+        r.decisions().stream().map(DecisionView::from).toList(), r.history(), r.createdAt(), r.updatedAt(),
+        r.until().orElse(null), r.renews().map(g -> g.value()).orElse(null));
   }
 
   /**
