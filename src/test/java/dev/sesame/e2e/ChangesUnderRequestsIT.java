@@ -14,6 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What happens to waiting requests when the catalog or the requester changes under them, on the
@@ -219,6 +223,46 @@ class ChangesUnderRequestsIT {
         .satisfies(e -> assertThat(Requesting.details(e)).containsEntry("choice", "keep"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void consoleEditor_whenAHeldRoleIsDeleted_thenAsksWhatHappensAndKeepsTheAccessUnmanagedWhenTold() {
+    String app = "Console Deploy Tool";
+    requests.roleApp(app, "change pair", Map.of("deploy", "console-deploy", "view", "console-view",
+        "auditor", "console-auditor"));
+    grant(app, "deploy", "benjamin.katz");
+    int before = admin.version(app);
+
+    try (Browser browser = new Browser(sesame)) {
+      browser.signIn(ADMIN);
+      browser.waitFor(By.cssSelector(".topbar"));
+      browser.open("/admin/catalog");
+      browser.driver().findElement(By.cssSelector("tr[data-app='" + app + "'] a.edit")).click();
+      browser.waitFor(By.id("changeDescription"));
+      int row = 0;
+      while (!browser.driver().findElement(By.id("roles-" + row + "-name")).getAttribute("value").equals("deploy")) {
+        row++;
+      }
+      click(browser, "#app-form button[value='remove-role:" + row + "']:not(.visually-hidden)");
+      browser.type(By.id("changeDescription"), "Deploys go through the pipeline now");
+      click(browser, "#app-form button#save");
+
+      String question = browser.waitFor(By.cssSelector(".held-access")).getText();
+      assertThat(question).contains("1 person holds the role 'deploy' of " + app).contains("What should happen")
+          .contains("Remove their access").contains("Keep it, unmanaged");
+      assertThat(admin.version(app)).isEqualTo(before);
+      browser.screenshot("console-held-role-question");
+      click(browser, "#held-keep");
+      browser.waitForText(By.cssSelector(".notice"), "Saved " + app + " as version " + (before + 1));
+    }
+    assertThat(CatalogApi.roles((Map<String, Object>) admin.read(app).get("app")))
+        .extracting(r -> r.get("name")).doesNotContain("deploy");
+    assertThat(requests.grants("benjamin.katz")).singleElement()
+        .satisfies(g -> assertThat(g.get("state")).isEqualTo("UNMANAGED"));
+    assertThat(sesame.membersOf(groupDn("console-deploy"))).contains(dn("benjamin.katz"));
+    assertThat(requests.about("app:" + app, "catalog.held-access")).singleElement()
+        .satisfies(e -> assertThat(Requesting.details(e)).containsEntry("choice", "keep"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Deleted things still display
 
@@ -306,6 +350,14 @@ class ChangesUnderRequestsIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** Clicks what the selector finds and waits for the next page. */
+  private static void click(Browser browser, String selector) {
+    WebElement page = browser.driver().findElement(By.tagName("html"));
+    browser.driver().findElement(By.cssSelector(selector)).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    browser.waitFor(By.cssSelector("main"));
+  }
 
   /** Each person asks for the role, an approver approves, and the access is confirmed. */
   private static void grant(String app, String role, String... people) {
