@@ -2,14 +2,11 @@ package dev.sesame.request;
 
 import dev.sesame.approval.Delegations;
 import dev.sesame.audit.AuditTrail;
-import dev.sesame.catalog.Catalog;
 import dev.sesame.common.ConflictException;
 import dev.sesame.common.ForbiddenException;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
 import dev.sesame.common.Texts;
-import dev.sesame.directory.Directory;
-import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
 import dev.sesame.platform.Jobs;
 import java.time.Clock;
@@ -48,15 +45,13 @@ public class DecideRequest {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final Directory directory;
-  private final Catalog catalog;
+  private final StillWanted stillWanted;
   private final CloseRequest close;
 
   DecideRequest(RequestRepository repository, ReassignRequest reassign, Approvers approvers, Delegations delegations,
       AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-      Directory directory, Catalog catalog, CloseRequest close) {
-    this.directory = directory;
-    this.catalog = catalog;
+      StillWanted stillWanted, CloseRequest close) {
+    this.stillWanted = stillWanted;
     this.close = close;
     this.repository = repository;
     this.reassign = reassign;
@@ -105,9 +100,7 @@ public class DecideRequest {
     }
     AccessRequest request = found.get();
     // NB. The directory is read outside any transaction: no row stays locked while LDAP answers.
-    Optional<String> reason = directory.findFresh(request.requester()).filter(Person::active).isEmpty()
-        ? Optional.of(request.requester().value() + " is no longer active in the directory")
-        : Dependencies.whyGone(request, catalog.find(request.app()));
+    Optional<String> reason = stillWanted.whyGone(request);
     if (reason.isEmpty()) {
       return;
     }
@@ -130,6 +123,7 @@ public class DecideRequest {
           + (command.verdict() == Verdict.APPROVED ? "approved" : "denied") + " now");
     }
     PersonId onBehalfOf = seatOf(request, command.approver());
+    int decidedStage = request.currentStage() + 1;
     AccessRequest.DecisionOutcome outcome =
         request.decide(command.approver(), onBehalfOf, command.verdict(), command.comment(), clock.instant());
     if (outcome == AccessRequest.DecisionOutcome.ALREADY_DECIDED) {
@@ -151,7 +145,7 @@ public class DecideRequest {
     audit.decisionRecorded(command.approver().value(), id,
         command.verdict() == Verdict.APPROVED ? "approved" : "denied",
         onBehalfOf == null ? "person" : "delegate", comment,
-        onBehalfOf == null ? "" : onBehalfOf.value(), request.currentStage() + 1);
+        onBehalfOf == null ? "" : onBehalfOf.value(), decidedStage);
     switch (outcome) {
       case APPROVED -> {
         jobs.schedule(FulfilRequest.TASK, id);

@@ -155,6 +155,30 @@ class ChangesUnderRequestsIT {
   }
 
   @Test
+  void override_whenTheAppWasDisabledUnderAStuckRequest_thenApprovingConflictsAndDenyingWorks() {
+    String person = "kavita.tiwari";
+    requests.group("stuck-board", person);
+    requests.group("stuck-tool");
+    sesame.as(ADMIN).body(Map.of("changeDescription", "for a test", "policy", Map.of("name", "stuck board",
+            "fallback", List.of(), "stages", List.of(Map.of("name", "Board", "approvers", List.of("group:stuck-board"))))))
+        .put("/api/policies/{name}", "stuck board").then().statusCode(201);
+    requests.groupApp("Stuck Tool", "stuck board", "stuck-tool");
+    String id = requests.submit(person, "Stuck Tool", null);
+    assertThat(requests.state(id)).isEqualTo("NEEDS_ATTENTION");
+
+    admin.change("Stuck Tool", "Retired", entry -> entry.put("enabledInBot", false));
+    Response approval = sesame.as(ADMIN).body(Map.of("verdict", "approve", "reason", "reviewed"))
+        .post("/api/requests/{id}/override", id);
+
+    approval.then().statusCode(409);
+    assertThat(approval.<String>path("detail")).contains("can no longer be requested");
+    sesame.as(ADMIN).body(Map.of("verdict", "deny", "reason", "the app is retired"))
+        .post("/api/requests/{id}/override", id).then().statusCode(200);
+    assertThat(requests.state(id)).isEqualTo("DENIED");
+    assertThat(directory.count("add", dn(person))).isZero();
+  }
+
+  @Test
   void heldRoleDeleted_withoutAChoice_then409NamingHowManyHoldItAndNothingChanges() {
     requests.group("held-deploy");
     requests.group("held-view");
