@@ -179,7 +179,7 @@ public class Assistant {
   /** "remove my access to figma", "revoke my figma access", "remove me from jira", "I don't need figma any more". */
   private static boolean removal(List<String> words, String joined) {
     String first = words.get(0);
-    return ((first.equals("remove") || first.equals("revoke") || first.equals("drop") || first.equals("end"))
+    return ((first.equals("remove") || first.equals("revoke") || first.equals("end"))
         && (words.contains("my") || words.contains("me")))
         || joined.contains("remove my") || joined.contains("remove me from") || joined.contains("revoke my")
         || joined.contains("end my access") || joined.contains("don't need") && joined.contains("any")

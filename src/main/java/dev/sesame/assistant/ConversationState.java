@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param requests the request ids last listed under "my requests", so "cancel 2" means the second
  * @param approvals the request ids last listed under "approvals", so "approve 1" means the first
  * @param until the planned end asked for (an ISO instant), while choosing a role or confirming
- * @param renew true while the person renews access they hold rather than asks for new access
+ * @param renewal true while the person renews access they hold rather than asks for new access
+ *     (null, as in states stored before renewals, is false)
  */
 record ConversationState(
     Step step,
@@ -22,7 +23,7 @@ record ConversationState(
     List<String> requests,
     List<String> approvals,
     @Nullable String until,
-    boolean renew) {
+    @Nullable Boolean renewal) {
 
   static final ConversationState NEW = new ConversationState(Step.IDLE, null, null, List.of(), List.of());
 
@@ -75,16 +76,21 @@ record ConversationState(
     return new ConversationState(Step.CONFIRMING_REMOVAL, appName, null, requests, approvals);
   }
 
+  /** True while the person renews access they hold. */
+  boolean renew() {
+    return Boolean.TRUE.equals(renewal);
+  }
+
   /** The planned end asked for, if any. */
   java.time.@Nullable Instant end() {
     return until == null ? null : java.time.Instant.parse(until);
   }
 
   ConversationState withRequests(List<String> ids) {
-    return new ConversationState(step, app, role, ids, approvals, until, renew);
+    return new ConversationState(step, app, role, ids, approvals, until, renewal);
   }
 
   ConversationState withApprovals(List<String> ids) {
-    return new ConversationState(step, app, role, requests, ids, until, renew);
+    return new ConversationState(step, app, role, requests, ids, until, renewal);
   }
 }

@@ -123,7 +123,7 @@ public class DecideRequest {
           + (command.verdict() == Verdict.APPROVED ? "approved" : "denied") + " now");
     }
     PersonId onBehalfOf = seatOf(request, command.approver());
-    int decidedStage = request.currentStage() + 1;
+    int stage = request.currentStage() + 1;
     AccessRequest.DecisionOutcome outcome =
         request.decide(command.approver(), onBehalfOf, command.verdict(), command.comment(), clock.instant());
     if (outcome == AccessRequest.DecisionOutcome.ALREADY_DECIDED) {
@@ -145,7 +145,7 @@ public class DecideRequest {
     audit.decisionRecorded(command.approver().value(), id,
         command.verdict() == Verdict.APPROVED ? "approved" : "denied",
         onBehalfOf == null ? "person" : "delegate", comment,
-        onBehalfOf == null ? "" : onBehalfOf.value(), decidedStage);
+        onBehalfOf == null ? "" : onBehalfOf.value(), stage);
     switch (outcome) {
       case APPROVED -> {
         jobs.schedule(FulfilRequest.TASK, id);

@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each failed attempt is audited as a provisioning step {@code remove-failed} (or
  * {@code remove-retry} when the system asked to come back later, {@code remove-not-confirmed} when
  * it still shows the membership) and the job is retried with backoff ({@code
- * sesame.provisioning.first-retry}, {@code max-attempts}). When it gives up, or the system refuses
- * for good, the grant stays ENDING with the error recorded, the catalog admins are alerted in chat,
- * and the audit records {@code grant.end-failed}; asking to end it again queues a new attempt.
+ * sesame.provisioning.first-retry}, {@code max-attempts}); a refusal by the system is retried like
+ * any failure. When it gives up, the grant stays ENDING with the error recorded, the catalog admins
+ * are alerted in chat (the person is told it takes longer), and the audit records
+ * {@code grant.end-failed}; asking to end it again queues a new attempt.
  *
  * <p>NB. The identity system is called outside any transaction, like {@link FulfilRequest}.
  */
@@ -104,10 +105,9 @@ public class EndGrant implements DurableTask {
       throw new DurableTask.RetryLater(later.after(), later.reason());
     }
     if (result instanceof WriteResult.Rejected rejected) {
-      step(grant, "remove-failed", rejected.reason());
-      giveUp(grant.id(), target.system().value() + " refused to remove " + grant.person().value() + ": "
-          + rejected.reason());
-      return;
+      // NB. Unlike adding, a refusal is retried too: access that must end should not stay because
+      // of one refusal (a lock, a replication hiccup). After the last attempt the admins are told.
+      throw failed(grant, rejected.reason());
     }
     boolean stillMember;
     try {

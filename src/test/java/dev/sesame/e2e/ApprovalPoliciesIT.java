@@ -81,7 +81,7 @@ class ApprovalPoliciesIT {
     group("solo-board", "beatriz.almeida");
     policy("solo review", Map.of("name", "solo review", "stages",
         List.of(Map.of("name", "Solo", "approvers", List.of("group:solo-board")))));
-    app("Solo Tool", "solo review", List.of(), "cn=asana-users" + GROUPS);
+    app("Solo Tool", "solo review", List.of(), "cn=gong-users" + GROUPS);
 
     String id = submit("beatriz.almeida", "Solo Tool");
 
@@ -180,7 +180,7 @@ class ApprovalPoliciesIT {
 
   @Test
   void override_whenNoReason_then400_withReasonRecordedAndALaterApprovalConflicts() {
-    app("Override Tool", "MANAGER", List.of(), "cn=sentry-users" + GROUPS);
+    app("Override Tool", "MANAGER", List.of(), "cn=hubspot-users" + GROUPS);
     String person = reportOf("chioma.eze");
     String id = submit(person, "Override Tool");
 

@@ -198,7 +198,7 @@ class CatalogConsoleIT {
       browser.type(By.id("approverLogin"), EMPLOYEE);
       click(browser, "approvers");
       assertThat(browser.waitFor(By.id("approvers-result")).getText())
-          .contains("Stage 1 (manager): Isabel Romero (isabel.romero)");
+          .contains("Stage 1 (Manager): Isabel Romero (isabel.romero)");
 
       browser.type(By.id("changeDescription"), "Analysts need a manager's approval now");
       click(browser, "save");

@@ -140,7 +140,7 @@ class RequestsConsoleIT {
           .map(WebElement::getText).toList();
       assertThat(timeline).containsSubsequence(
           "alex.kim submitted the request (approvers: priya.nair)",
-          "priya.nair approved: Enjoy",
+          "priya.nair approved (stage 1): Enjoy",
           "provisioning started in corp-ldap",
           "added to cn=figma-users,ou=groups,dc=brightwave,dc=example in corp-ldap",
           "grant provisioned");

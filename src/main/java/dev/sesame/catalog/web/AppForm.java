@@ -1,5 +1,6 @@
 package dev.sesame.catalog.web;
 
+import dev.sesame.catalog.AccessDuration;
 import dev.sesame.catalog.CatalogCodec;
 import dev.sesame.catalog.CatalogEntry;
 import java.util.ArrayList;
@@ -25,12 +26,25 @@ import tools.jackson.databind.node.ObjectNode;
  * @param aliases comma-separated
  * @param appAdmins comma-separated logins
  * @param strategy SELF_SERVICE, GROUP or ROLE
+ * @param accessMode whether access ends on a date: NONE, OPTIONAL or REQUIRED
+ * @param accessMax the longest access, e.g. P90D; empty for the longest allowed
+ * @param roleAccess the roles' own end-date rules, carried unchanged through the form
+ *     ({@code name=MODE/MAX} separated by {@code ;}); they are edited in the catalog YAML or API
  */
 record AppForm(
     String name, String aliases, boolean enabledInBot, String accessRule, String appAdmins, String approvalFlow,
     String linksPretext, List<LinkRow> links, String strategy, String title, String body, String system,
     String externalId, String roleQuestion, List<RoleRow> roles, String version, String changeDescription,
-    String approverLogin, String testLogin) {
+    String approverLogin, String testLogin, String accessMode, String accessMax, String roleAccess) {
+
+  /** A form whose access does not end on a date. */
+  AppForm(String name, String aliases, boolean enabledInBot, String accessRule, String appAdmins, String approvalFlow,
+      String linksPretext, List<LinkRow> links, String strategy, String title, String body, String system,
+      String externalId, String roleQuestion, List<RoleRow> roles, String version, String changeDescription,
+      String approverLogin, String testLogin) {
+    this(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, links, strategy, title, body,
+        system, externalId, roleQuestion, roles, version, changeDescription, approverLogin, testLogin, "NONE", "", "");
+  }
 
   /** More rows than any valid entry has; rows beyond are dropped rather than bound. */
   static final int MAX_ROWS = 25;
@@ -95,12 +109,14 @@ record AppForm(
       }
       cells.get(row)[column] = e.getValue().isEmpty() || e.getValue().get(0) == null ? "" : e.getValue().get(0);
     }
-    return new AppForm(p.apply("name"), p.apply("aliases"), "true".equals(p.apply("enabledInBot")),
+    AppForm typed = new AppForm(p.apply("name"), p.apply("aliases"), "true".equals(p.apply("enabledInBot")),
         p.apply("accessRule"), p.apply("appAdmins"), p.apply("approvalFlow"), p.apply("linksPretext"),
         linkCells.stream().map(c -> new LinkRow(c[0], c[1])).toList(), p.apply("strategy"), p.apply("title"),
         p.apply("body"), p.apply("system"), p.apply("externalId"), p.apply("roleQuestion"),
         roleCells.stream().map(c -> new RoleRow(c[0], c[1], c[2], c[3], c[4])).toList(), p.apply("version"),
         p.apply("changeDescription"), p.apply("approverLogin"), p.apply("testLogin"));
+
+    return typed.withAccess(p.apply("accessMode"), p.apply("accessMax"), p.apply("roleAccess"));
   }
 
   /** An empty form for a new app: self-service, everyone, approved by the manager. */
@@ -121,12 +137,26 @@ record AppForm(
         .toList();
     List<LinkRow> links = ((List<Map<String, Object>>) json.get("links")).stream()
         .map(l -> new LinkRow((String) l.get("label"), (String) l.get("url"))).toList();
-    return new AppForm(entry.name().value(), String.join(", ", entry.aliases()), entry.enabledInBot(),
+    AppForm form = new AppForm(entry.name().value(), String.join(", ", entry.aliases()), entry.enabledInBot(),
         entry.accessRule().expression(), String.join(", ", (List<String>) json.get("appAdmins")),
         entry.approvalFlow().value(), entry.linksPretext(), links, entry.strategy().type(), text.apply("title"),
         text.apply("body"), s.containsKey("system") ? text.apply("system") : defaultSystem, text.apply("externalId"),
         text.apply("roleQuestion"), roles.isEmpty() ? List.of(RoleRow.EMPTY, RoleRow.EMPTY) : roles,
         Integer.toString(version), "", "", "");
+
+    return form.withAccess(entry.accessDuration().mode().name(),
+        entry.accessDuration().max() == null ? "" : AccessDuration.text(entry.accessDuration().max()),
+        roleAccess(entry));
+  }
+
+  /** The roles' own end-date rules as the form carries them. */
+  private static String roleAccess(CatalogEntry entry) {
+    List<String> parts = new ArrayList<>();
+    for (dev.sesame.catalog.Role role : entry.roles()) {
+      role.duration().ifPresent(d -> parts.add(role.name().value() + "=" + d.mode().name() + "/"
+          + (d.max() == null ? "" : AccessDuration.text(d.max()))));
+    }
+    return String.join(";", parts);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -163,7 +193,43 @@ record AppForm(
       }
       default -> { }
     }
+    putAccess(app);
     return app;
+  }
+
+  /** Adds the end-date rules to the entry's JSON form (the app's when it has one, and the roles' by name). */
+  private void putAccess(ObjectNode app) {
+    if (!accessMode.isBlank() && !accessMode.strip().equalsIgnoreCase("NONE") || !accessMax.isBlank()) {
+      ObjectNode duration = app.putObject("accessDuration").put("mode", accessMode.strip());
+      if (!accessMax.isBlank()) {
+        duration.put("max", accessMax.strip());
+      }
+    }
+    if (roleAccess.isBlank() || !(app.get("strategy").get("roles") instanceof ArrayNode roleList)) {
+      return;
+    }
+    for (String part : roleAccess.split(";")) {
+      String[] nameAndRule = part.split("=", 2);
+      if (nameAndRule.length < 2) {
+        continue;
+      }
+      String[] modeAndMax = nameAndRule[1].split("/", 2);
+      roleList.forEach(role -> {
+        if (role instanceof ObjectNode r && nameAndRule[0].equalsIgnoreCase(String.valueOf(r.get("name").asString()).strip())) {
+          ObjectNode duration = r.putObject("accessDuration").put("mode", modeAndMax[0]);
+          if (modeAndMax.length > 1 && !modeAndMax[1].isBlank()) {
+            duration.put("max", modeAndMax[1]);
+          }
+        }
+      });
+    }
+  }
+
+  /** A copy with other end-date rules. */
+  AppForm withAccess(String mode, String max, String roles) {
+    return new AppForm(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, links,
+        strategy, title, body, system, externalId, roleQuestion, this.roles, version, changeDescription, approverLogin,
+        testLogin, mode.isBlank() ? "NONE" : mode, max, roles);
   }
 
   /** The version read, when it is a number. */
@@ -210,30 +276,30 @@ record AppForm(
   AppForm withName(String newName) {
     return new AppForm(newName, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, links,
         strategy, title, body, system, externalId, roleQuestion, roles, version, changeDescription, approverLogin,
-        testLogin);
+        testLogin, accessMode, accessMax, roleAccess);
   }
 
   AppForm withVersion(String newVersion) {
     return new AppForm(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, links,
         strategy, title, body, system, externalId, roleQuestion, roles, newVersion, changeDescription, approverLogin,
-        testLogin);
+        testLogin, accessMode, accessMax, roleAccess);
   }
 
   AppForm withEnabledInBot(boolean enabled) {
     return new AppForm(name, aliases, enabled, accessRule, appAdmins, approvalFlow, linksPretext, links,
         strategy, title, body, system, externalId, roleQuestion, roles, version, changeDescription, approverLogin,
-        testLogin);
+        testLogin, accessMode, accessMax, roleAccess);
   }
 
   AppForm withLinks(List<LinkRow> newLinks) {
     return new AppForm(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, newLinks,
         strategy, title, body, system, externalId, roleQuestion, roles, version, changeDescription, approverLogin,
-        testLogin);
+        testLogin, accessMode, accessMax, roleAccess);
   }
 
   AppForm withRoles(List<RoleRow> newRoles) {
     return new AppForm(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow, linksPretext, links,
         strategy, title, body, system, externalId, roleQuestion, newRoles, version, changeDescription, approverLogin,
-        testLogin);
+        testLogin, accessMode, accessMax, roleAccess);
   }
 }

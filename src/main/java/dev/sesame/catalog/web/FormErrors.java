@@ -62,6 +62,9 @@ record FormErrors(Map<String, List<String>> byField, List<String> general) {
       }
       return STRATEGY_FIELDS.get(rest);
     }
+    if (p.startsWith("accessDuration")) {
+      return p.endsWith(".max") ? "accessMax" : "accessMode";
+    }
     if (p.startsWith("links[")) {
       return row(p, form.filledLinks(), "url");
     }

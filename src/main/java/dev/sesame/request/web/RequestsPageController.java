@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class RequestsPageController {
 
   private final RequestOverview overview;
+  private final dev.sesame.request.Requests requests;
 
-  RequestsPageController(RequestOverview overview) {
+  RequestsPageController(RequestOverview overview, dev.sesame.request.Requests requests) {
     this.overview = overview;
+    this.requests = requests;
   }
 
   @GetMapping("/admin/requests")
@@ -36,6 +38,7 @@ class RequestsPageController {
   String request(@PathVariable String id, Model model, Principal principal) {
     RequestId request = RequestId.parse(id).orElseThrow(() -> new NotFoundException("there is no request " + id));
     model.addAttribute("request", RequestDetailView.from(overview.detail(CurrentPerson.of(principal), request)));
+    model.addAttribute("grant", requests.grantOf(request).map(GrantPanelView::from).orElse(null));
     return "request/request";
   }
 }

@@ -70,6 +70,12 @@ final class Timeline {
       case AuditTrail.PROVISIONING -> step(text(d, "step"), text(d, "system"), text(d, "group"), text(d, "message"));
       case AuditTrail.GRANT_PROVISIONED -> "grant provisioned";
       case AuditTrail.NEEDS_ATTENTION -> "needs attention" + suffix(text(d, "reason"));
+      case AuditTrail.GRANT_END_REQUESTED -> e.actor() + " asked to end the access" + suffix(text(d, "reason"));
+      case AuditTrail.GRANT_ENDED -> "access ended, confirmed by " + text(d, "system");
+      case AuditTrail.GRANT_END_FAILED -> "removing the access failed; IT was told" + suffix(text(d, "error"));
+      case AuditTrail.GRANT_UNMANAGED -> e.actor() + " kept the access, no longer managed by Sesame"
+          + suffix(text(d, "reason"));
+      case AuditTrail.GRANT_RENEWED -> "access renewed until " + text(d, "to");
       default -> e.actor() + " " + e.event();
     };
   }
@@ -81,6 +87,11 @@ final class Timeline {
       case "already-member" -> "already a member of " + group + " in " + system;
       case "retry" -> "provisioning in " + system + " failed, will retry" + suffix(message);
       case "rejected" -> system + " refused the change" + suffix(message);
+      case "removed" -> "removed from " + group + " in " + system;
+      case "already-removed" -> "already removed from " + group + " in " + system;
+      case "remove-failed" -> "removing from " + group + " in " + system + " failed, will retry" + suffix(message);
+      case "remove-retry" -> system + " asked to retry the removal later" + suffix(message);
+      case "remove-not-confirmed" -> system + " still shows the membership, will check again";
       default -> "provisioning " + step + " in " + system + suffix(message);
     };
   }
