@@ -46,6 +46,8 @@ public class AuditTrail {
   public static final String NEEDS_ATTENTION = "request.needs-attention";
   /** Sesame closed an open request because what it depended on went away. */
   public static final String REQUEST_CLOSED = "request.closed";
+  /** An admin deleted a role that people hold and chose what happens to their access. */
+  public static final String HELD_ACCESS_DECIDED = "catalog.held-access";
   /** Someone was refused by an access rule. */
   public static final String ACCESS_RULE_REFUSED = "access-rule.refused";
   /** Someone asked for a grant to end (a person, an admin, or Sesame at its planned end). */
@@ -60,7 +62,7 @@ public class AuditTrail {
   public static final String GRANT_RENEWED = "grant.renewed";
 
   /** Every event id, in the order of a request's life (catalog events first). */
-  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, POLICY_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED,
+  public static final List<String> EVENTS = List.of(CATALOG_CHANGED, HELD_ACCESS_DECIDED, POLICY_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED,
       DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, DECISION_REFUSED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION,
       GRANT_RENEWED, GRANT_END_REQUESTED, GRANT_ENDED, GRANT_END_FAILED, GRANT_UNMANAGED);
 
@@ -174,6 +176,14 @@ public class AuditTrail {
   /** Sesame closed a request; {@code actor} is who made the change that caused it. */
   public void requestClosed(String actor, String request, String reason) {
     record(actor, REQUEST_CLOSED, "request:" + request, fields("reason", reason));
+  }
+
+  /**
+   * An admin deleted a role of an app that {@code holders} people hold, and chose {@code choice}
+   * ({@code remove} or {@code keep}) for their access.
+   */
+  public void heldAccessDecided(String actor, String app, String role, int holders, String choice) {
+    record(actor, HELD_ACCESS_DECIDED, "app:" + app, fields("role", role, "holders", holders, "choice", choice));
   }
 
   /** An access rule refused someone. */

@@ -7,12 +7,14 @@ import dev.sesame.directory.CatalogAdmins;
 import dev.sesame.directory.PersonId;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Archives an app: it disappears from the assistant and the catalog list, but its versions,
- * requests and grants stay, so history and audit remain whole.
+ * requests and grants stay, so history and audit remain whole. Its open requests are closed in the
+ * same transaction (through {@link AppChanged}); access already granted stays until it is revoked.
  */
 @Component
 public class ArchiveApp {
@@ -21,8 +23,11 @@ public class ArchiveApp {
   private final CatalogAdmins admins;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ArchiveApp(CatalogRepository repository, CatalogAdmins admins, AuditTrail audit, Clock clock) {
+  ArchiveApp(CatalogRepository repository, CatalogAdmins admins, AuditTrail audit, Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.admins = admins;
     this.audit = audit;
@@ -45,6 +50,7 @@ public class ArchiveApp {
     CatalogApp archived = new CatalogApp(app.entry(), revision, true);
     repository.update(archived);
     audit.catalogChanged(actor.value(), app.name().value(), "archived", revision.version(), description);
+    events.publishEvent(new AppChanged(app, archived, actor, null));
     return archived;
   }
 

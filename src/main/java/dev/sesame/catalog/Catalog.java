@@ -20,6 +20,14 @@ public class Catalog {
     return repository.find(name);
   }
 
+  /**
+   * The app with this name, kept from changing until the caller's transaction ends: a request
+   * submitted with it cannot slip past a change that closes the app's open requests.
+   */
+  public Optional<CatalogApp> findUnchanging(AppName name) {
+    return repository.share(name);
+  }
+
   /** The app with this name, or a not-found error naming it. */
   public CatalogApp get(AppName name) {
     return find(name).orElseThrow(() -> new NotFoundException("there is no app named '" + name.value() + "'"));

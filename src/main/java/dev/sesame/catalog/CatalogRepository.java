@@ -36,6 +36,12 @@ class CatalogRepository {
         .param(name.key()).query(this::map).optional();
   }
 
+  /** Reads the app and keeps it from changing (a share lock) until the transaction ends. */
+  Optional<CatalogApp> share(AppName name) {
+    return jdbc.sql("select " + COLUMNS + " from catalog_app where app_key = ? for share")
+        .param(name.key()).query(this::map).optional();
+  }
+
   List<CatalogApp> all() {
     return jdbc.sql("select " + COLUMNS + " from catalog_app order by lower(name)").query(this::map).list();
   }

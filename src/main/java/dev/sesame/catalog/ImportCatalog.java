@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * catalog: an app that it no longer lists is archived (never deleted), an archived app that it
  * lists again comes back. Its optional {@code policies} list creates or changes approval policies
  * (saved before the apps that name them); a policy the document does not list is left as it is.
+ * Like saving one app, an import that deletes roles people hold needs the admin's choice for their
+ * access ({@code heldAccess}), and every app it changes is published as {@link AppChanged}.
  */
 @Component
 public class ImportCatalog {
@@ -41,9 +44,14 @@ public class ImportCatalog {
   private final SavePolicy savePolicy;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DeletedRoles deletedRoles;
+  private final ApplicationEventPublisher events;
 
   ImportCatalog(CatalogRepository repository, CatalogReferences references, CatalogAdmins admins,
-      ApprovalPolicies policies, SavePolicy savePolicy, AuditTrail audit, Clock clock) {
+      ApprovalPolicies policies, SavePolicy savePolicy, AuditTrail audit, Clock clock, DeletedRoles deletedRoles,
+      ApplicationEventPublisher events) {
+    this.deletedRoles = deletedRoles;
+    this.events = events;
     this.repository = repository;
     this.references = references;
     this.policies = policies;
@@ -83,17 +91,26 @@ public class ImportCatalog {
   /** Imports the document in one transaction, or fails with every error found. */
   @Transactional
   public Report execute(String yaml, String description, PersonId actor) {
+    return execute(yaml, description, actor, null);
+  }
+
+  /**
+   * Imports the document in one transaction, with the admin's choice for the access of people who
+   * hold roles the document deletes (required only when there are such people).
+   */
+  @Transactional
+  public Report execute(String yaml, String description, PersonId actor, HeldAccess.@Nullable Choice heldAccess) {
     admins.require(actor);
-    return apply(yaml, description, actor);
+    return apply(yaml, description, actor, heldAccess);
   }
 
   /** Loads the seed catalog into an empty catalog, as Sesame itself. */
   @Transactional
   Report seed(String yaml) {
-    return apply(yaml, "Initial catalog", CatalogSeeder.SESAME);
+    return apply(yaml, "Initial catalog", CatalogSeeder.SESAME, null);
   }
 
-  private Report apply(String yaml, String description, PersonId actor) {
+  private Report apply(String yaml, String description, PersonId actor, HeldAccess.@Nullable Choice heldAccess) {
     Analysis analysis = analyse(yaml);
     if (!analysis.report().ok()) {
       throw new InvalidInputException(analysis.report().errors());
@@ -112,18 +129,22 @@ public class ImportCatalog {
       int version = existing == null ? 1 : existing.revision().version() + 1;
       CatalogEntry kept = existing == null ? entry : rename(entry, existing.name());
       CatalogApp app = new CatalogApp(kept, new Revision(version, why, clock.instant(), actor), false);
+      HeldAccess.Choice choice = deletedRoles.decide(existing, kept, heldAccess, actor);
       if (existing == null) {
         repository.insert(app);
       } else {
         repository.update(app);
       }
       audit.catalogChanged(actor.value(), kept.name().value(), existing == null ? "created" : "updated", version, why);
+      events.publishEvent(new AppChanged(existing, app, actor, choice));
     }
     for (CatalogApp app : current.values()) {
       if (analysis.report().changes().get(app.name().value()) == Change.ARCHIVED) {
         int version = app.revision().version() + 1;
-        repository.update(new CatalogApp(app.entry(), new Revision(version, why, clock.instant(), actor), true));
+        CatalogApp archived = new CatalogApp(app.entry(), new Revision(version, why, clock.instant(), actor), true);
+        repository.update(archived);
         audit.catalogChanged(actor.value(), app.name().value(), "archived", version, why);
+        events.publishEvent(new AppChanged(app, archived, actor, null));
       }
     }
     return analysis.report();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,10 @@ import tools.jackson.databind.JsonNode;
  * Creates an app, or saves a new version of one. The dry run reports every problem of the entry
  * (shape, access rule, people, systems, groups, names used elsewhere); {@code execute} saves only an
  * entry without problems, and only over the version the admin read.
+ *
+ * <p>A change that deletes a role people hold is refused (409) unless it says what happens to
+ * their access ({@link HeldAccess.Choice}); the saved change is published as {@link AppChanged}
+ * in the same transaction, so the requests that depended on what went away are closed with it.
  */
 @Component
 public class SaveApp {
@@ -30,9 +35,13 @@ public class SaveApp {
   private final CatalogAdmins admins;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DeletedRoles deletedRoles;
+  private final ApplicationEventPublisher events;
 
   SaveApp(CatalogRepository repository, CatalogReferences references, CatalogAdmins admins,
-      AuditTrail audit, Clock clock) {
+      AuditTrail audit, Clock clock, DeletedRoles deletedRoles, ApplicationEventPublisher events) {
+    this.deletedRoles = deletedRoles;
+    this.events = events;
     this.repository = repository;
     this.references = references;
     this.admins = admins;
@@ -45,13 +54,23 @@ public class SaveApp {
    *
    * @param existing the app being changed; null to create one
    * @param expectedVersion the version the admin read; required when changing an app
+   * @param heldAccess what happens to the access of people who hold a role this change deletes;
+   *     required only when there are such people
    */
   public record Command(
       @Nullable AppName existing,
       JsonNode entry,
       @Nullable Integer expectedVersion,
       String changeDescription,
-      PersonId actor) {}
+      PersonId actor,
+      HeldAccess.@Nullable Choice heldAccess) {
+
+    /** A change with no choice for held roles. */
+    public Command(@Nullable AppName existing, JsonNode entry, @Nullable Integer expectedVersion,
+        String changeDescription, PersonId actor) {
+      this(existing, entry, expectedVersion, changeDescription, actor, null);
+    }
+  }
 
   /** What saving would do: the problems, or the entry that would be saved. */
   public record Analysis(List<FieldError> errors, Optional<CatalogEntry> entry) {
@@ -127,6 +146,7 @@ public class SaveApp {
           entry.appAdmins(), entry.approvalFlow(), entry.linksPretext(), entry.links(), entry.strategy());
       version = app.revision().version() + 1;
     }
+    HeldAccess.Choice choice = deletedRoles.decide(current.orElse(null), entry, command.heldAccess(), command.actor());
     Revision revision = new Revision(version, command.changeDescription().strip(), clock.instant(), command.actor());
     CatalogApp saved = new CatalogApp(entry, revision, false);
     try {
@@ -140,6 +160,7 @@ public class SaveApp {
     }
     audit.catalogChanged(command.actor().value(), entry.name().value(),
         current.isPresent() ? "updated" : "created", version, revision.description());
+    events.publishEvent(new AppChanged(current.orElse(null), saved, command.actor(), choice));
     return saved;
   }
 

@@ -2,6 +2,7 @@ package dev.sesame.platform;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -29,6 +30,15 @@ public class Jobs {
   public void schedule(String task, String instanceId, Duration delay) {
     client.scheduleIfNotExists(
         TaskDescriptor.of(task).instance(instanceId).scheduledTo(clock.instant().plus(delay)));
+  }
+
+  /**
+   * True while a node runs the job of {@code task} for {@code instanceId} (it picked it and has not
+   * finished); false when the job waits for its time or a retry, or does not exist.
+   */
+  public boolean running(String task, String instanceId) {
+    return client.getScheduledExecution(TaskInstanceId.of(task, instanceId))
+        .map(com.github.kagkarlsson.scheduler.ScheduledExecution::isPicked).orElse(false);
   }
 
   /** The number of jobs of {@code task} that are waiting or running. */

@@ -2,6 +2,7 @@ package dev.sesame.request;
 
 import dev.sesame.approval.Delegations;
 import dev.sesame.audit.AuditTrail;
+import dev.sesame.common.ConflictException;
 import dev.sesame.common.ForbiddenException;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.common.NotFoundException;
@@ -24,6 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the decision is refused. Then the row is locked while the decision is checked and recorded: two
  * approvers deciding at once give one decision and one conflict, and when the last stage is
  * approved the provisioning job is written in the same transaction.
+ *
+ * <p>Before the decision, what the request depends on is read again: the requester from the
+ * directory, fresh (someone deactivated gets nothing), and the app from the catalog (disabled,
+ * archived, role deleted, group or system changed — normally closed already by
+ * {@link CloseDependentRequests}, checked again for a decision racing the catalog change). When
+ * something is gone the request is closed in a transaction of its own, the approvers are told, and
+ * the decision is refused with 409 naming why.
  */
 @Component
 public class DecideRequest {
@@ -37,9 +45,14 @@ public class DecideRequest {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final StillWanted stillWanted;
+  private final CloseRequest close;
 
   DecideRequest(RequestRepository repository, ReassignRequest reassign, Approvers approvers, Delegations delegations,
-      AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+      AuditTrail audit, Jobs jobs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+      StillWanted stillWanted, CloseRequest close) {
+    this.stillWanted = stillWanted;
+    this.close = close;
     this.repository = repository;
     this.reassign = reassign;
     this.approvers = approvers;
@@ -64,6 +77,7 @@ public class DecideRequest {
       throw new InvalidInputException("comment", "has more than 1000 characters");
     }
     reassign.execute(command.request());
+    closeIfGone(command);
     try {
       return transactions.execute(status -> decide(command));
     } catch (ForbiddenException e) {
@@ -74,9 +88,40 @@ public class DecideRequest {
     }
   }
 
+  /**
+   * Closes the waiting request when its requester left or its app changed under it, and refuses
+   * the decision of one of its approvers with the reason (409). Anyone else goes on to the
+   * decision, which refuses them as usual.
+   */
+  private void closeIfGone(Command command) {
+    Optional<AccessRequest> found = repository.find(command.request());
+    if (found.isEmpty() || found.get().state() != RequestState.PENDING_APPROVAL) {
+      return;
+    }
+    AccessRequest request = found.get();
+    // NB. The directory is read outside any transaction: no row stays locked while LDAP answers.
+    Optional<String> reason = stillWanted.whyGone(request);
+    if (reason.isEmpty()) {
+      return;
+    }
+    Optional<AccessRequest> closed = close.execute(request.id(), reason.get(), "sesame");
+    if (closed.isPresent() && decidesOn(closed.get(), command.approver())) {
+      throw new ConflictException("the request was closed: " + reason.get() + "; nothing was granted");
+    }
+  }
+
+  private boolean decidesOn(AccessRequest request, PersonId person) {
+    return request.isApprover(person) || delegations.decidingFor(person).stream().anyMatch(request::isApprover);
+  }
+
   private Result decide(Command command) {
     AccessRequest request = repository.lock(command.request())
         .orElseThrow(() -> new NotFoundException("there is no request " + command.request()));
+    if (request.state() == RequestState.CLOSED && decidesOn(request, command.approver())) {
+      HistoryEntry last = request.history().get(request.history().size() - 1);
+      throw new ConflictException("the request was " + last.text() + " (at " + last.at() + "); it cannot be "
+          + (command.verdict() == Verdict.APPROVED ? "approved" : "denied") + " now");
+    }
     PersonId onBehalfOf = seatOf(request, command.approver());
     int stage = request.currentStage() + 1;
     AccessRequest.DecisionOutcome outcome =

@@ -38,9 +38,12 @@ public class FulfilRequest implements DurableTask {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final ProvisioningSettings settings;
+  private final CloseRequest close;
 
   FulfilRequest(RequestRepository repository, Directory directory, ProvisioningSystems systems, AuditTrail audit,
-      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings) {
+      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings,
+      CloseRequest close) {
+    this.close = close;
     this.settings = settings;
     this.repository = repository;
     this.directory = directory;
@@ -75,9 +78,10 @@ public class FulfilRequest implements DurableTask {
     }
     AccessRequest request = started.get();
     ProvisioningTarget target = request.target().orElseThrow();
-    Optional<Person> person = directory.find(request.requester()).filter(Person::active);
+    // NB. Read fresh: someone deactivated while the request waited gets nothing; the request closes.
+    Optional<Person> person = directory.findFresh(request.requester()).filter(Person::active);
     if (person.isEmpty()) {
-      giveUp(id, request.requester().value() + " is no longer an active person in the directory");
+      close.execute(id, request.requester().value() + " is no longer active in the directory", "sesame");
       return;
     }
     Optional<Connector> connector = systems.connector(target.system());

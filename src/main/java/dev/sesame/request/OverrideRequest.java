@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A catalog admin decides a request over the heads of its approvers — for a request nobody can
  * approve, or one that must not wait — always with a reason, never on their own request. The
- * audit records it as an override; the waiting approvers are told; a later decision gets 409.
+ * audit records it as an override; the waiting approvers are told; a later decision gets 409. An
+ * approval is refused (409, with the reason) when the requester left or the app changed under the
+ * request (see {@link StillWanted}); a denial is always possible.
  */
 @Component
 public class OverrideRequest {
@@ -27,9 +29,11 @@ public class OverrideRequest {
   private final Jobs jobs;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final StillWanted stillWanted;
 
   OverrideRequest(RequestRepository repository, CatalogAdmins admins, AuditTrail audit, Jobs jobs,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, StillWanted stillWanted) {
+    this.stillWanted = stillWanted;
     this.repository = repository;
     this.admins = admins;
     this.audit = audit;
@@ -55,6 +59,12 @@ public class OverrideRequest {
     AccessRequest request = repository.lock(command.request())
         .orElseThrow(() -> new NotFoundException("there is no request " + command.request()));
     Set<PersonId> waiting = request.currentApprovers();
+    if (command.verdict() == Verdict.APPROVED && request.awaitingApproval()) {
+      stillWanted.whyGone(request).ifPresent(reason -> {
+        throw new dev.sesame.common.ConflictException("the request cannot be approved: " + reason
+            + "; deny it instead");
+      });
+    }
     request.override(command.admin(), command.verdict(), command.reason(), clock.instant());
     try {
       repository.update(request);

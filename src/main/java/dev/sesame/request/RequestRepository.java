@@ -40,15 +40,22 @@ class RequestRepository {
     this.json = json;
   }
 
-  void insert(AccessRequest r) {
-    jdbc.sql("""
+  /**
+   * Inserts the request; false when the person already has an open request for the same app and
+   * role (the unique index {@code access_request_one_open}). NB. {@code on conflict do nothing}
+   * rather than catching the violation: in PostgreSQL a failed statement aborts the whole
+   * transaction, so nothing could be read after it. A conflicting insert that is not committed yet
+   * is waited for, so afterwards {@link #findOpen} sees the request that won.
+   */
+  boolean insert(AccessRequest r) {
+    return jdbc.sql("""
         insert into access_request (id, requester, app_key, app_name, role, state, created_at, updated_at, document)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict do nothing
         """)
         .params(r.id().value(), r.requester().value(), r.app().key(), r.app().value(),
             r.role().map(RoleName::value).orElse(null), r.state().name(), Timestamp.from(r.createdAt()),
             Timestamp.from(r.updatedAt()), json.writeValueAsString(Document.of(r)))
-        .update();
+        .update() == 1;
   }
 
   void update(AccessRequest r) {
@@ -73,6 +80,13 @@ class RequestRepository {
             + " and coalesce(role, '') = ? and state in ('PENDING_APPROVAL', 'APPROVED', 'PROVISIONING')")
         .params(requester.value(), app.key(), role == null ? "" : role.value())
         .query(this::map).optional();
+  }
+
+  /** The open requests for this app, oldest first, each row locked until the transaction ends. */
+  List<AccessRequest> lockOpen(AppName app) {
+    return jdbc.sql("select " + COLUMNS + " from access_request where app_key = ?"
+            + " and state in ('PENDING_APPROVAL', 'APPROVED', 'PROVISIONING') order by created_at for update")
+        .param(app.key()).query(this::map).list();
   }
 
   List<AccessRequest> byRequester(PersonId requester, int limit) {

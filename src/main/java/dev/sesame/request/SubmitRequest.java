@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -211,6 +210,9 @@ public class SubmitRequest {
   /** Submits the request when nothing is missing; otherwise returns the analysis unchanged. */
   @Transactional
   public Submission execute(Command command) {
+    // NB. Holds the app as it is until the request is stored: a catalog change that would close it
+    // (app disabled, role deleted) waits for this transaction, then finds the request and closes it.
+    catalog.findUnchanging(command.app());
     Analysis analysis = dryRun(command);
     if (analysis.outcome() == Outcome.ALREADY_REQUESTED) {
       return new Submission(analysis, analysis.open(), false);
@@ -229,12 +231,13 @@ public class SubmitRequest {
         PolicyTerms.of(approvers.policy(entry, analysis.role())), plan.stages(), clock.instant())
         .withTerm(command.until(), command.renewal()
             ? renewable(command, analysis.role()).map(Grant::id).orElseThrow() : null);
-    try {
-      repository.insert(request);
-    } catch (DuplicateKeyException e) {
-      // NB. another node (or a double click) submitted the same request a moment ago: answer with it.
+    if (!repository.insert(request)) {
+      // NB. Another node (or a double click) submitted the same request a moment ago: answer with
+      // that request, as when it was found by the dry run.
       Optional<AccessRequest> open = repository.findOpen(command.requester(), entry.name(), request.role().orElse(null));
-      return new Submission(analysis, open, false);
+      Analysis already = new Analysis(Outcome.ALREADY_REQUESTED, analysis.app(), analysis.role(), analysis.heldRoles(),
+          Optional.empty(), open);
+      return new Submission(already, open, false);
     }
     List<String> approvers = new ArrayList<>(request.currentApprovers().stream().map(PersonId::value).sorted().toList());
     audit.requestSubmitted(command.requester().value(), request.id().toString(), entry.name().value(),

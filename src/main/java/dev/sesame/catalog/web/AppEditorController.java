@@ -3,6 +3,7 @@ package dev.sesame.catalog.web;
 import dev.sesame.catalog.AppName;
 import dev.sesame.catalog.ArchiveApp;
 import dev.sesame.catalog.CatalogApp;
+import dev.sesame.catalog.HeldAccess;
 import dev.sesame.catalog.SaveApp;
 import dev.sesame.common.ConflictException;
 import dev.sesame.common.InvalidInputException;
@@ -82,16 +83,25 @@ class AppEditorController {
     }
     try {
       CatalogApp saved = save.execute(new SaveApp.Command(app, form.toJson(), form.versionNumber(),
-          form.changeDescription(), CurrentPerson.of(principal)));
+          form.changeDescription(), CurrentPerson.of(principal), heldAccess(params)));
       redirect.addFlashAttribute("notice", "Saved " + saved.name().value() + " as version " + saved.revision().version() + ".");
       return "redirect:/admin/catalog";
     } catch (InvalidInputException e) {
       model.addAttribute("editor", editor.refused(app.value(), form, e.errors()));
       return VIEW;
+    } catch (HeldAccess.Undecided e) {
+      model.addAttribute("editor", editor.heldAccess(app.value(), form, e.summary()));
+      return VIEW;
     } catch (ConflictException e) {
       model.addAttribute("editor", editor.stale(app.value(), form, e.getMessage()));
       return VIEW;
     }
+  }
+
+  /** The admin's answer to the held-access question: the button they pressed, if any. */
+  private static HeldAccess.@org.jspecify.annotations.Nullable Choice heldAccess(MultiValueMap<String, String> params) {
+    String answer = params.getFirst("heldAccess");
+    return answer == null ? null : HeldAccess.Choice.parse(answer).orElse(null);
   }
 
   @PostMapping("/admin/catalog/{name}/archive")

@@ -6,6 +6,7 @@ import dev.sesame.catalog.Catalog;
 import dev.sesame.catalog.CatalogApp;
 import dev.sesame.catalog.CatalogCodec;
 import dev.sesame.catalog.ExportCatalog;
+import dev.sesame.catalog.HeldAccess;
 import dev.sesame.catalog.ImportCatalog;
 import dev.sesame.catalog.SaveApp;
 import dev.sesame.common.FieldError;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api")
 class CatalogApiController {
 
-  private static final Set<String> WRITE_KEYS = Set.of("changeDescription", "version", "app");
+  private static final Set<String> WRITE_KEYS = Set.of("changeDescription", "version", "app", "heldAccess");
 
   private final Catalog catalog;
   private final SaveApp save;
@@ -116,11 +120,34 @@ class CatalogApiController {
 
   @PostMapping(value = "/catalog/import", consumes = {"application/yaml", "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
   ResponseEntity<ImportReport> importYaml(@RequestBody String yaml, @RequestParam(defaultValue = "false") boolean dryRun,
-      @RequestParam(defaultValue = "") String description, Principal principal) {
+      @RequestParam(defaultValue = "") String description, @RequestParam(required = false) @Nullable String heldAccess,
+      Principal principal) {
     ImportCatalog.Report report = dryRun
         ? importer.dryRun(yaml, CurrentPerson.of(principal))
-        : importer.execute(yaml, description, CurrentPerson.of(principal));
+        : importer.execute(yaml, description, CurrentPerson.of(principal), choice(heldAccess));
     return ResponseEntity.status(report.ok() ? 200 : 400).body(ImportReport.from(report));
+  }
+
+  /**
+   * A change deletes roles people hold without saying what happens to their access: 409, with the
+   * field to send ({@code heldAccess}), its values and how many people hold the roles.
+   */
+  @ExceptionHandler(HeldAccess.Undecided.class)
+  ProblemDetail undecided(HeldAccess.Undecided e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    problem.setProperty("field", "heldAccess");
+    problem.setProperty("choices", List.of("remove", "keep"));
+    problem.setProperty("holders", e.holders());
+    return problem;
+  }
+
+  private static HeldAccess.@Nullable Choice choice(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return HeldAccess.Choice.parse(text)
+        .orElseThrow(() -> new InvalidInputException("heldAccess", "must be \"remove\" or \"keep\""));
   }
 
   private static AppName name(String text) {
@@ -146,6 +173,14 @@ class CatalogApiController {
     if (description != null && !description.isNull() && !description.isString()) {
       errors.add(new FieldError("changeDescription", "must be text"));
     }
+    JsonNode held = body.get("heldAccess");
+    HeldAccess.Choice choice = null;
+    if (held != null && !held.isNull()) {
+      choice = held.isString() ? HeldAccess.Choice.parse(held.asString()).orElse(null) : null;
+      if (choice == null) {
+        errors.add(new FieldError("heldAccess", "must be \"remove\" or \"keep\""));
+      }
+    }
     if (!errors.isEmpty()) {
       // Report the entry's own problems too, so that one answer lists everything to fix.
       if (app != null && app.isObject()) {
@@ -155,7 +190,8 @@ class CatalogApiController {
     }
     return new SaveApp.Command(existing, app,
         version == null || version.isNull() ? null : version.asInt(),
-        description == null || description.isNull() ? "" : description.asString(), CurrentPerson.of(principal));
+        description == null || description.isNull() ? "" : description.asString(), CurrentPerson.of(principal),
+        choice);
   }
 
   /** What a dry run found. */

@@ -103,6 +103,16 @@ class Editor {
     return parts.view();
   }
 
+  /**
+   * The editor after a save that deletes roles people hold: the form as typed, and the question
+   * whether to remove their access or keep it unmanaged.
+   */
+  EditorView heldAccess(String appName, AppForm form, String question) {
+    Parts parts = new Parts(appName, form);
+    parts.heldAccess = question;
+    return parts.view();
+  }
+
   /** The editor after a stale save: the form as typed, and what the other save changed. */
   EditorView stale(String appName, AppForm form, String message) {
     Parts parts = new Parts(appName, form);
@@ -154,6 +164,7 @@ class Editor {
     EditorChecks.@Nullable Approvers approvers;
     EditorView.@Nullable Conflict conflict;
     boolean archived;
+    String heldAccess = "";
 
     Parts(String appName, AppForm form) {
       this.appName = appName;
@@ -163,7 +174,7 @@ class Editor {
 
     EditorView view() {
       return new EditorView(appName, form, errors, checks.systemIds(), checks.policyNames(), notice, groupCheck, roleChecks, rolesProblem,
-          ruleTest, approvers, conflict, archived);
+          ruleTest, approvers, conflict, archived, heldAccess);
     }
 
     private List<AppForm.RoleRow> padded(List<AppForm.RoleRow> roles) {

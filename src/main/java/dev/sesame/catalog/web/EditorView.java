@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param appName the app being changed; empty when creating one
  * @param roleChecks the group check of each role row, by row
  * @param rolesProblem why a role row could not be removed
+ * @param heldAccess the question a save that deletes held roles asks (how many hold them, and
+ *     whether to remove or keep their access); empty when there is none
  */
 record EditorView(
     String appName, AppForm form, FormErrors errors, List<String> systems, List<String> flows, String notice,
     EditorChecks.@Nullable Outcome groupCheck, Map<Integer, EditorChecks.Outcome> roleChecks, String rolesProblem,
     EditorChecks.@Nullable RuleTest ruleTest, EditorChecks.@Nullable Approvers approvers,
-    @Nullable Conflict conflict, boolean archived) {
+    @Nullable Conflict conflict, boolean archived, String heldAccess) {
 
   /** True when creating an app, false when changing one. */
   public boolean creating() {
