@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeHttpServer implements AutoCloseable {
 
+  /** Keeps Tomcat's start and stop lines out of the test output (a strong reference, or JUL forgets it). */
+  private static final java.util.logging.Logger TOMCAT_LOG = quiet();
+
   /** What a fake does with one request. */
   @FunctionalInterface
   public interface Handler {
@@ -84,6 +87,12 @@ public final class FakeHttpServer implements AutoCloseable {
     Tomcat.addServlet(context, "fake", new Dispatch(handler));
     context.addServletMappingDecoded("/", "fake");
     tomcat.start();
+  }
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.apache");
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
   }
 
   /** Starts a server that answers every request with {@code handler}. */

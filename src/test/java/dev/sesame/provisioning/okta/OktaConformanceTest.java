@@ -29,7 +29,7 @@ class OktaConformanceTest extends ConnectorConformanceTest {
     String nora = okta.user("nora.chen@brightwave.example", "nora.chen@brightwave.example");
     figma = new GroupExternalId(okta.group("figma-users"));
     okta.addMember(figma.value(), nora);
-    okta.slowness(Duration.ofSeconds(2));
+    okta.slowness(Duration.ofSeconds(4));
     connector = connect(okta, Clock.systemUTC());
   }
 
@@ -38,10 +38,10 @@ class OktaConformanceTest extends ConnectorConformanceTest {
     okta.close();
   }
 
-  /** A connector to this fake that waits half a second for each answer. */
+  /** A connector to this fake that waits two seconds for each answer for each answer. */
   static OktaConnector connect(FakeOkta okta, Clock clock) {
     return new OktaConnector(new ProvisioningSystemId("okta"), OktaSettings.from(Map.of(
-        "org-url", okta.url(), "api-token", FakeOkta.TOKEN, "timeout", "500ms")), clock);
+        "org-url", okta.url(), "api-token", FakeOkta.TOKEN, "timeout", "2s")), clock);
   }
 
   @Override
