@@ -204,10 +204,10 @@ final class EntraConnector implements Connector {
       return graph.refusal(response, action);
     } catch (ThrottledException e) {
       return new WriteResult.RetryLater(e.retryAfter(), Why.THROTTLED, e.getMessage());
-    } catch (UnavailableException e) {
-      return new WriteResult.RetryLater(GraphApi.BACKOFF, e.getMessage());
     } catch (ConnectorRefusedException e) {
       return new WriteResult.Rejected(e.refusal(), e.getMessage());
+    } catch (UnavailableException e) {
+      return new WriteResult.RetryLater(GraphApi.BACKOFF, e.getMessage());
     } catch (CallFailed e) {
       return new WriteResult.RetryLater(GraphApi.BACKOFF, system.value() + " could not " + action + ": "
           + e.getMessage());

@@ -9,6 +9,7 @@ import dev.sesame.provisioning.SettingField.Type;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * https://graph.microsoft.com}) and {@code timeout} (default {@code 10s}).
  */
 @Component
+@Order(20)
 public class EntraConnectorFactory implements ConnectorFactory {
 
   /** The kind of this factory's systems. */

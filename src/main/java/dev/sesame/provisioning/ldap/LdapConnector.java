@@ -169,13 +169,15 @@ final class LdapConnector implements Connector, AutoCloseable {
   private WriteResult write(ModificationType type, Person person, GroupExternalId group) {
     Optional<DN> dn = groupDn(group);
     if (dn.isEmpty()) {
-      return new WriteResult.Rejected(Refusal.INVALID_CONFIGURATION, "'" + group.value() + "' is not a DN; the external ID of a group in "
+      return new WriteResult.Rejected(Refusal.INVALID_CONFIGURATION, "'" + group.value()
+          + "' is not a DN; the external ID of a group in "
           + system.value() + " is its DN, e.g. cn=figma-users,ou=groups,dc=example,dc=com");
     }
     try {
       Optional<String> value = memberValue(person);
       if (value.isEmpty()) {
-        return new WriteResult.Rejected(Refusal.PERSON_NOT_FOUND, person.id() + " has no account in " + system.value() + ": no entry with "
+        return new WriteResult.Rejected(Refusal.PERSON_NOT_FOUND, person.id() + " has no account in "
+            + system.value() + ": no entry with "
             + settings.loginAttribute() + "=" + person.id().value() + " under " + settings.peopleBase());
       }
       pool.modify(dn.get().toString(), new Modification(type, settings.membership().attribute(), value.get()));
@@ -197,7 +199,8 @@ final class LdapConnector implements Connector, AutoCloseable {
           + " is unavailable" + server);
     }
     if (code == ResultCode.NO_SUCH_OBJECT) {
-      return new WriteResult.Rejected(Refusal.GROUP_NOT_FOUND, "group " + group + " does not exist in " + system.value());
+      return new WriteResult.Rejected(Refusal.GROUP_NOT_FOUND, "group " + group + " does not exist in "
+          + system.value());
     }
     // Active Directory answers "entry already exists" when the member is already in the group.
     if (adding && (code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS || code == ResultCode.ENTRY_ALREADY_EXISTS)) {

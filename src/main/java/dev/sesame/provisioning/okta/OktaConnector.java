@@ -171,10 +171,10 @@ final class OktaConnector implements Connector {
       return api.refusal(response, action);
     } catch (ThrottledException e) {
       return new WriteResult.RetryLater(e.retryAfter(), Why.THROTTLED, e.getMessage());
-    } catch (UnavailableException e) {
-      return new WriteResult.RetryLater(OktaApi.BACKOFF, e.getMessage());
     } catch (ConnectorRefusedException e) {
       return new WriteResult.Rejected(e.refusal(), e.getMessage());
+    } catch (UnavailableException e) {
+      return new WriteResult.RetryLater(OktaApi.BACKOFF, e.getMessage());
     } catch (CallFailed e) {
       return new WriteResult.RetryLater(OktaApi.BACKOFF, system.value() + " could not " + action + ": "
           + e.getMessage());

@@ -9,6 +9,7 @@ import dev.sesame.provisioning.SettingField.Type;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * (default {@code 10s}).
  */
 @Component
+@Order(10)
 public class OktaConnectorFactory implements ConnectorFactory {
 
   /** The kind of this factory's systems. */
