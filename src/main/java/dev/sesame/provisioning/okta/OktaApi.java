@@ -12,12 +12,14 @@ import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Response;
 import dev.sesame.provisioning.http.RetryTimes;
 import java.net.URI;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,12 +43,20 @@ final class OktaApi {
   private final OktaSettings settings;
   private final Clock clock;
   private final JsonHttp http;
+  private final @Nullable OktaServiceApp serviceApp;
 
   OktaApi(ProvisioningSystemId system, OktaSettings settings, Clock clock) {
     this.system = system;
     this.settings = settings;
     this.clock = clock;
     this.http = new JsonHttp(settings.timeout());
+    PrivateKey key = settings.privateKey();
+    this.serviceApp = key == null ? null : new OktaServiceApp(system, settings, key, http, clock);
+  }
+
+  /** True when Sesame signs in as a service app (no admin user behind the token). */
+  boolean serviceApp() {
+    return serviceApp != null;
   }
 
   URI orgUrl() {
@@ -58,9 +68,19 @@ final class OktaApi {
     return URI.create(settings.orgUrl() + pathAndQuery);
   }
 
-  /** One call with the token; the answer as it came. */
+  /**
+   * One call with the API token or the service app's access token (renewed once if Okta says it
+   * is no longer valid); the answer as it came.
+   */
   Response call(String method, URI uri) throws CallFailed {
-    return http.send(method, uri, Map.of("Authorization", "SSWS " + settings.apiToken()), null);
+    if (serviceApp == null) {
+      return http.send(method, uri, Map.of("Authorization", "SSWS " + settings.apiToken()), null);
+    }
+    Response response = http.send(method, uri, Map.of("Authorization", "Bearer " + serviceApp.token(false)), null);
+    if (response.status() == 401) {
+      response = http.send(method, uri, Map.of("Authorization", "Bearer " + serviceApp.token(true)), null);
+    }
+    return response;
   }
 
   /**
@@ -127,9 +147,10 @@ final class OktaApi {
 
   private static String hint(int status) {
     return switch (status) {
-      case 401 -> "; the API token is invalid or expired: check api-token";
-      case 403 -> "; give the API token's admin the Group Membership Admin role (or a custom role that manages "
-          + "this group's members)";
+      case 401 -> "; the API token or the service app's key is invalid or expired: check api-token, or client-id "
+          + "and private-key";
+      case 403 -> "; give the API token's admin (or the service app) the Group Membership Admin role, or a custom "
+          + "role that manages this group's members";
       default -> "";
     };
   }

@@ -60,16 +60,22 @@ final class OktaConnector implements Connector {
   public ConnectionCheck testConnection() {
     String where = system.value() + " (" + api.orgUrl() + ")";
     try {
-      Response me = api.call("GET", api.uri("/api/v1/users/me"));
+      // NB. a service app has no user behind its token: it reads one group instead of "me".
+      Response me = api.call("GET", api.uri(api.serviceApp() ? "/api/v1/groups?limit=1" : "/api/v1/users/me"));
       if (me.ok()) {
-        return new ConnectionCheck(true, "Connected to " + where + " as "
-            + me.json().path("profile").path("login").asString("the API token's admin"));
+        return new ConnectionCheck(true, "Connected to " + where + " as " + (api.serviceApp() ? "the service app"
+            : me.json().path("profile").path("login").asString("the API token's admin")));
       }
       OktaError error = OktaError.of(me);
       if (me.status() == 401) {
-        return new ConnectionCheck(false, where + " refused the API token (" + error + "); check api-token");
+        return new ConnectionCheck(false, where + " refused the credentials (" + error + "); check "
+            + (api.serviceApp() ? "client-id and private-key" : "api-token"));
       }
       return new ConnectionCheck(false, where + " answered " + me.status() + " (" + error + ")");
+    } catch (ConnectorRefusedException e) {
+      return new ConnectionCheck(false, e.getMessage());
+    } catch (UnavailableException e) {
+      return new ConnectionCheck(false, "Cannot reach " + where + ": " + e.getMessage() + "; check org-url");
     } catch (CallFailed e) {
       return new ConnectionCheck(false, "Cannot reach " + where + ": " + e.getMessage() + "; check org-url");
     }

@@ -3,7 +3,11 @@ package dev.sesame.provisioning.okta;
 import dev.sesame.provisioning.http.FakeHttpServer;
 import dev.sesame.provisioning.http.FakeHttpServer.Answer;
 import dev.sesame.provisioning.http.FakeHttpServer.Request;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,6 +77,8 @@ public final class FakeOkta implements AutoCloseable {
   private volatile Instant throttledUntil = Instant.EPOCH;
   private volatile Duration slowness = Duration.ofSeconds(3);
   private volatile boolean enforceResets;
+  private final Map<String, PublicKey> serviceApps = new HashMap<>();
+  private final Set<String> accessTokens = new java.util.HashSet<>();
 
   private record User(String id, String login, String email, String status) {}
 
@@ -108,6 +115,16 @@ public final class FakeOkta implements AutoCloseable {
     groups.put(id, name);
     members.put(id, new LinkedHashSet<>());
     return id;
+  }
+
+  /** Registers an API service app that signs in with a private-key JWT checked against this key. */
+  public synchronized void serviceApp(String clientId, PublicKey key) {
+    serviceApps.put(clientId, key);
+  }
+
+  /** Makes every access token issued so far invalid, as if it had expired. */
+  public synchronized void expireAccessTokens() {
+    accessTokens.clear();
   }
 
   /** Makes the user a member of the group, without counting a call. */
@@ -196,7 +213,10 @@ public final class FakeOkta implements AutoCloseable {
       calls.add(new Call(method, request.target()));
       fault = scripted(method, request.target());
     }
-    if (!("SSWS " + TOKEN).equals(request.header("Authorization"))) {
+    if (method.equals("POST") && path.equals("/oauth2/v1/token")) {
+      return token(request.body());
+    }
+    if (!authorized(request.header("Authorization"))) {
       return error(401, "E0000011", "Invalid token provided");
     }
     if (fault == Fault.TIMEOUT) {
@@ -247,6 +267,9 @@ public final class FakeOkta implements AutoCloseable {
       return answer(200, userJson(new User("00uadmin0000000000001", "sesame-admin@brightwave.example",
           "sesame-admin@brightwave.example", "ACTIVE")), List.of());
     }
+    if (path.equals("/api/v1/groups")) {
+      return page(path, query, groups.keySet().stream().map(this::groupJson).toList());
+    }
     if (path.equals("/api/v1/users")) {
       return page(path, query, searchUsers(query.getOrDefault("search", "")));
     }
@@ -270,6 +293,61 @@ public final class FakeOkta implements AutoCloseable {
       return groups.containsKey(parts[4]) ? answer(200, groupJson(parts[4]), List.of()) : notFound(parts[4], "UserGroup");
     }
     return notFound(path, "Resource");
+  }
+
+  private synchronized boolean authorized(String authorization) {
+    return authorization.equals("SSWS " + TOKEN)
+        || authorization.startsWith("Bearer ") && accessTokens.contains(authorization.substring(7));
+  }
+
+  /**
+   * The org authorization server's token endpoint for service apps: client credentials with a
+   * private-key JWT, whose RS256 signature, issuer, subject, audience and expiry are checked.
+   */
+  private synchronized Answer token(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    if (!"client_credentials".equals(form.get("grant_type"))
+        || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+      return oauthError(400, "invalid_request", "The grant or assertion type is not supported.");
+    }
+    String[] jwt = form.getOrDefault("client_assertion", "").split("\\.");
+    if (jwt.length != 3) {
+      return oauthError(401, "invalid_client", "The client_assertion is not a JWT.");
+    }
+    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
+    String clientId = claims.path("iss").asString("");
+    PublicKey key = serviceApps.get(clientId);
+    try {
+      Signature rs256 = Signature.getInstance("SHA256withRSA");
+      if (key == null) {
+        return oauthError(401, "invalid_client", "The client_id is not known.");
+      }
+      rs256.initVerify(key);
+      rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+      if (!rs256.verify(Base64.getUrlDecoder().decode(jwt[2]))) {
+        return oauthError(401, "invalid_client", "The client_assertion signature is invalid.");
+      }
+    } catch (java.security.GeneralSecurityException e) {
+      return oauthError(401, "invalid_client", "The client_assertion signature is invalid.");
+    }
+    if (!clientId.equals(claims.path("sub").asString("")) || !claims.path("aud").asString("").equals(url()
+        + "/oauth2/v1/token") || claims.path("exp").asLong(0) < now.getEpochSecond()) {
+      return oauthError(401, "invalid_client", "The client_assertion claims are invalid.");
+    }
+    String token = "oat" + ids.incrementAndGet();
+    accessTokens.add(token);
+    return answer(200, JSON.createObjectNode().put("token_type", "Bearer").put("expires_in", 3600)
+        .put("access_token", token).put("scope", form.getOrDefault("scope", "")), List.of());
+  }
+
+  private Answer oauthError(int status, String error, String description) {
+    return answer(status, JSON.createObjectNode().put("error", error).put("error_description", description), List.of());
   }
 
   private List<ObjectNode> searchUsers(String search) {
