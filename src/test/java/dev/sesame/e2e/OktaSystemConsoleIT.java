@@ -48,6 +48,9 @@ class OktaSystemConsoleIT {
       browser.driver().findElement(By.cssSelector("button[name=action][value=kind]")).click();
       browser.waitFor(By.id("s-org-url"));
       assertThat(browser.driver().findElement(By.id("s-api-token")).getAttribute("type")).isEqualTo("password");
+      assertThat(browser.driver().findElement(By.id("s-private-key")).getAttribute("type")).isEqualTo("password");
+      // Following Sesame's own directory connection is an LDAP matter.
+      assertThat(browser.driver().findElements(By.id("followsDirectory"))).isEmpty();
 
       browser.type(By.id("name"), SYSTEM);
       browser.type(By.id("s-org-url"), okta.url());
