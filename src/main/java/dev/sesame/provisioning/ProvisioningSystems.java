@@ -41,6 +41,9 @@ public class ProvisioningSystems implements DisposableBean {
   /** The settings a system that follows the directory takes from the directory connection. */
   static final List<String> DIRECTORY_SETTINGS = List.of("url", "bind-dn", "bind-password");
 
+  /** The settings that say where a system is, by kind: LDAP, Okta, Entra ID. */
+  private static final List<String> LOCATION_SETTINGS = List.of("url", "org-url", "graph-url");
+
   private static final Logger log = LoggerFactory.getLogger(ProvisioningSystems.class);
   private static final PersonId SESAME = new PersonId("sesame");
 
@@ -112,9 +115,13 @@ public class ProvisioningSystems implements DisposableBean {
     return Optional.ofNullable(factories.get(kind));
   }
 
-  /** The URL-like setting to show for a system (e.g. the LDAP url); empty when it has none. */
+  /** The URL-like setting to show for a system (LDAP url, Okta org-url, Graph URL); empty when it has none. */
   public String location(ProvisioningSystem system) {
-    return system.followsDirectory() ? directory.url() : system.settings().getOrDefault("url", "");
+    if (system.followsDirectory()) {
+      return directory.url();
+    }
+    return LOCATION_SETTINGS.stream().map(key -> system.settings().getOrDefault(key, ""))
+        .filter(value -> !value.isBlank()).findFirst().orElse("");
   }
 
   @Override

@@ -22,15 +22,45 @@ public sealed interface WriteResult {
     }
   }
 
-  /** The system is busy or throttling: try again after the delay. */
-  record RetryLater(Duration after, String reason) implements WriteResult {
+  /**
+   * The system is throttling, busy, failing or too slow: try again after the delay. The write may
+   * or may not have happened; the next try converges either way (writes are idempotent).
+   *
+   * @param after how long to wait, measured from now (e.g. until Okta's rate-limit reset)
+   * @param why throttled (the system said when) or unavailable (a default backoff)
+   */
+  record RetryLater(Duration after, Why why, String reason) implements WriteResult {
+
+    /** An unavailable system, retried after {@code after}. */
+    public RetryLater(Duration after, String reason) {
+      this(after, Why.UNAVAILABLE, reason);
+    }
+
     public boolean done() {
       return false;
     }
+
+    /** Why a write must be retried. */
+    public enum Why {
+      /** The system said it is rate-limiting or busy (429, Retry-After, LDAP busy). */
+      THROTTLED,
+      /** The system could not be reached, failed (5xx) or did not answer in time. */
+      UNAVAILABLE
+    }
   }
 
-  /** The system refused for good (unknown group, schema violation, no permission). */
-  record Rejected(String reason) implements WriteResult {
+  /**
+   * The system refused for good (unknown person or group, no permission, wrong settings).
+   *
+   * @param refusal the kind of refusal, so callers can tell a missing group from missing rights
+   */
+  record Rejected(Refusal refusal, String reason) implements WriteResult {
+
+    /** A refusal of no more specific kind. */
+    public Rejected(String reason) {
+      this(Refusal.REFUSED, reason);
+    }
+
     public boolean done() {
       return false;
     }

@@ -14,10 +14,42 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every connector meets, real or fake: grant, grant again is a no-op, revoke, revoke
- * again is a no-op; unknown people and groups are rejected; an unreachable system means retry.
- * A subclass sets up a fresh system before each test (its own {@code @BeforeEach}).
+ * again is a no-op; unknown people and groups are rejected; throttling, server errors, timeouts
+ * and an unreachable system mean retry — each with the exact number of membership writes the
+ * target saw, and never a read of a whole member list. A subclass sets up a fresh system before
+ * each test (its own {@code @BeforeEach}) and says how to make it fail and what it counted.
  */
 public abstract class ConnectorConformanceTest {
+
+  /** A way the target can be told to fail its next membership writes. */
+  protected enum Failure {
+    /** Too many requests (HTTP 429 with a reset time, LDAP busy). */
+    THROTTLED,
+    /** The server fails (HTTP 500, LDAP unavailable). */
+    SERVER_ERROR,
+    /** The server answers later than the connector waits. */
+    TIMEOUT
+  }
+
+  /**
+   * Makes the target fail its next {@code count} membership writes this way, each one counted as
+   * a write. A target that truly cannot produce a failure kind aborts the test with {@link
+   * org.junit.jupiter.api.Assumptions} and says why.
+   */
+  protected abstract void failNextWrites(Failure failure, int count);
+
+  /** The membership writes (add or remove one member) the target received so far, refused ones included. */
+  protected abstract int writes();
+
+  /** The reads of a group's whole member list the target served so far (the contract wants none). */
+  protected abstract int memberListReads();
+
+  /**
+   * True when the connector checks membership before writing (the system answers "done" to a
+   * repeated write without saying it was already so, e.g. Okta's PUT); then a repeated grant or
+   * revoke makes no write at all. False when the system itself answers "already".
+   */
+  protected abstract boolean checksBeforeWrite();
 
   /** The connector under test, talking to the system set up for this test. */
   protected abstract Connector connector();
@@ -89,18 +121,124 @@ public abstract class ConnectorConformanceTest {
     assertThat(connector().removeMember(knownPerson(), group())).isInstanceOf(WriteResult.AlreadyInState.class);
   }
 
-  // --- refusals ------------------------------------------------------------------------------
-
   @Test
-  void addMember_whenPersonUnknown_thenRejected() {
-    assertThat(connector().addMember(unknownPerson(), group()))
-        .isInstanceOfSatisfying(WriteResult.Rejected.class,
-            rejected -> assertThat(rejected.reason()).contains(unknownPerson().id().value()));
+  void grantAndRevoke_thenEachStepReportedWithExactWrites() {
+    int repeatWrites = checksBeforeWrite() ? 0 : 1;
+
+    assertThat(connector().addMember(knownPerson(), group())).isInstanceOf(WriteResult.Applied.class);
+    assertThat(writes()).as("writes after the grant").isEqualTo(1);
+    assertThat(connector().isMember(knownPerson(), group())).isTrue();
+    assertThat(connector().addMember(knownPerson(), group())).isInstanceOf(WriteResult.AlreadyInState.class);
+    assertThat(writes()).as("writes after the repeated grant").isEqualTo(1 + repeatWrites);
+
+    assertThat(connector().removeMember(knownPerson(), group())).isInstanceOf(WriteResult.Applied.class);
+    assertThat(writes()).as("writes after the revoke").isEqualTo(2 + repeatWrites);
+    assertThat(connector().isMember(knownPerson(), group())).isFalse();
+    assertThat(connector().removeMember(knownPerson(), group())).isInstanceOf(WriteResult.AlreadyInState.class);
+    assertThat(writes()).as("writes after the repeated revoke").isEqualTo(2 + 2 * repeatWrites);
+
+    assertThat(memberListReads()).as("member lists read").isZero();
   }
 
   @Test
-  void addMember_whenGroupMissing_thenRejected() {
-    assertThat(connector().addMember(knownPerson(), missingGroup())).isInstanceOf(WriteResult.Rejected.class);
+  void membership_whenDirectMember_thenMemberWithoutPath() {
+    connector().addMember(knownPerson(), group());
+
+    assertThat(connector().membership(knownPerson(), group())).isEqualTo(Membership.direct());
+    assertThat(connector().membership(unknownPerson(), group())).isEqualTo(Membership.none());
+  }
+
+  // --- findAccount ---------------------------------------------------------------------------
+
+  @Test
+  void findAccount_whenKnown_thenFoundWithId() {
+    assertThat(connector().findAccount(knownPerson()))
+        .hasValueSatisfying(account -> assertThat(account.id().value()).isNotBlank());
+  }
+
+  @Test
+  void findAccount_whenUnknown_thenEmpty() {
+    assertThat(connector().findAccount(unknownPerson())).isEmpty();
+  }
+
+  // --- failures then success -----------------------------------------------------------------
+
+  @Test
+  void addMember_whenThrottledOnce_thenRetryLaterThenApplied() {
+    failNextWrites(Failure.THROTTLED, 1);
+
+    assertThat(connector().addMember(knownPerson(), group()))
+        .isInstanceOfSatisfying(WriteResult.RetryLater.class, retry -> {
+          assertThat(retry.after()).isPositive();
+          assertThat(retry.why()).isEqualTo(WriteResult.RetryLater.Why.THROTTLED);
+        });
+    assertThat(connector().addMember(knownPerson(), group())).isInstanceOf(WriteResult.Applied.class);
+
+    assertThat(writes()).isEqualTo(2);
+    assertThat(connector().isMember(knownPerson(), group())).isTrue();
+  }
+
+  @Test
+  void addMember_whenServerErrorOnce_thenRetryLaterThenApplied() {
+    failNextWrites(Failure.SERVER_ERROR, 1);
+
+    assertThat(connector().addMember(knownPerson(), group()))
+        .isInstanceOfSatisfying(WriteResult.RetryLater.class, retry -> assertThat(retry.after()).isPositive());
+    assertThat(connector().addMember(knownPerson(), group())).isInstanceOf(WriteResult.Applied.class);
+
+    assertThat(writes()).isEqualTo(2);
+  }
+
+  @Test
+  void removeMember_whenServerErrorOnce_thenRetryLaterThenApplied() {
+    connector().addMember(knownPerson(), group());
+    failNextWrites(Failure.SERVER_ERROR, 1);
+
+    assertThat(connector().removeMember(knownPerson(), group())).isInstanceOf(WriteResult.RetryLater.class);
+    assertThat(connector().removeMember(knownPerson(), group())).isInstanceOf(WriteResult.Applied.class);
+
+    assertThat(writes()).isEqualTo(3);
+  }
+
+  @Test
+  void addMember_whenTimedOutOnce_thenRetryLaterThenDone() {
+    failNextWrites(Failure.TIMEOUT, 1);
+
+    assertThat(connector().addMember(knownPerson(), group()))
+        .isInstanceOfSatisfying(WriteResult.RetryLater.class, retry -> assertThat(retry.after()).isPositive());
+    // NB. a timed-out write may still have happened; the retry converges either way.
+    assertThat(connector().addMember(knownPerson(), group()).done()).isTrue();
+
+    assertThat(writes()).isEqualTo(2);
+    assertThat(connector().isMember(knownPerson(), group())).isTrue();
+  }
+
+  // --- refusals ------------------------------------------------------------------------------
+
+  @Test
+  void addMember_whenPersonUnknown_thenRejectedWithoutWrite() {
+    assertThat(connector().addMember(unknownPerson(), group()))
+        .isInstanceOfSatisfying(WriteResult.Rejected.class, rejected -> {
+          assertThat(rejected.reason()).contains(unknownPerson().id().value());
+          assertThat(rejected.refusal()).isEqualTo(Refusal.PERSON_NOT_FOUND);
+        });
+
+    assertThat(writes()).isZero();
+  }
+
+  @Test
+  void addMember_whenGroupMissing_thenRejectedAfterOneWrite() {
+    assertThat(connector().addMember(knownPerson(), missingGroup()))
+        .isInstanceOfSatisfying(WriteResult.Rejected.class,
+            rejected -> assertThat(rejected.refusal()).isEqualTo(Refusal.GROUP_NOT_FOUND));
+
+    assertThat(writes()).isEqualTo(1);
+  }
+
+  @Test
+  void isMember_whenPersonUnknownOrGroupMissing_thenFalse() {
+    assertThat(connector().isMember(unknownPerson(), group())).isFalse();
+    assertThat(connector().isMember(knownPerson(), missingGroup())).isFalse();
   }
 
   // --- findGroup -----------------------------------------------------------------------------

@@ -15,14 +15,20 @@ import com.unboundid.ldap.sdk.SearchScope;
 import dev.sesame.common.UnavailableException;
 import dev.sesame.directory.Person;
 import dev.sesame.directory.ldap.LdapEndpoint;
+import dev.sesame.provisioning.Account;
+import dev.sesame.provisioning.AccountId;
+import dev.sesame.provisioning.Capability;
 import dev.sesame.provisioning.ConnectionCheck;
 import dev.sesame.provisioning.Connector;
 import dev.sesame.provisioning.GroupExternalId;
 import dev.sesame.provisioning.GroupInfo;
 import dev.sesame.provisioning.ProvisioningSystemId;
+import dev.sesame.provisioning.Refusal;
+import dev.sesame.provisioning.ThrottledException;
 import dev.sesame.provisioning.WriteResult;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +89,22 @@ final class LdapConnector implements Connector, AutoCloseable {
             + "; check url and that the server is running");
       }
       return new ConnectionCheck(false, where + " answered " + code + ": " + e.getMessage());
+    }
+  }
+
+  /** None: people are found by login only, and the check reads direct members (compare). */
+  @Override
+  public Set<Capability> capabilities() {
+    return Set.of();
+  }
+
+  @Override
+  public Optional<Account> findAccount(Person person) {
+    try {
+      return entry(person).map(entry -> new Account(new AccountId(entry.getDN()),
+          Optional.ofNullable(entry.getAttributeValue(settings.loginAttribute())).orElse(person.id().value())));
+    } catch (LDAPException e) {
+      throw failure(e, "find " + person.id());
     }
   }
 
@@ -147,13 +169,15 @@ final class LdapConnector implements Connector, AutoCloseable {
   private WriteResult write(ModificationType type, Person person, GroupExternalId group) {
     Optional<DN> dn = groupDn(group);
     if (dn.isEmpty()) {
-      return new WriteResult.Rejected("'" + group.value() + "' is not a DN; the external ID of a group in "
+      return new WriteResult.Rejected(Refusal.INVALID_CONFIGURATION, "'" + group.value()
+          + "' is not a DN; the external ID of a group in "
           + system.value() + " is its DN, e.g. cn=figma-users,ou=groups,dc=example,dc=com");
     }
     try {
       Optional<String> value = memberValue(person);
       if (value.isEmpty()) {
-        return new WriteResult.Rejected(person.id() + " has no account in " + system.value() + ": no entry with "
+        return new WriteResult.Rejected(Refusal.PERSON_NOT_FOUND, person.id() + " has no account in "
+            + system.value() + ": no entry with "
             + settings.loginAttribute() + "=" + person.id().value() + " under " + settings.peopleBase());
       }
       pool.modify(dn.get().toString(), new Modification(type, settings.membership().attribute(), value.get()));
@@ -166,12 +190,17 @@ final class LdapConnector implements Connector, AutoCloseable {
   private WriteResult outcome(LDAPException e, boolean adding, Person person, DN group) {
     ResultCode code = e.getResultCode();
     String server = " (" + code + ": " + e.getMessage() + ")";
+    if (code == ResultCode.BUSY) {
+      return new WriteResult.RetryLater(RETRY_AFTER, WriteResult.RetryLater.Why.THROTTLED, system.value() + " at "
+          + endpoint.server() + " is busy" + server);
+    }
     if (LdapEndpoint.isUnavailable(code)) {
       return new WriteResult.RetryLater(RETRY_AFTER, system.value() + " at " + endpoint.server()
           + " is unavailable" + server);
     }
     if (code == ResultCode.NO_SUCH_OBJECT) {
-      return new WriteResult.Rejected("group " + group + " does not exist in " + system.value());
+      return new WriteResult.Rejected(Refusal.GROUP_NOT_FOUND, "group " + group + " does not exist in "
+          + system.value());
     }
     // Active Directory answers "entry already exists" when the member is already in the group.
     if (adding && (code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS || code == ResultCode.ENTRY_ALREADY_EXISTS)) {
@@ -185,12 +214,29 @@ final class LdapConnector implements Connector, AutoCloseable {
           + ", and the group's schema needs at least one member: add someone else first, then remove them"
           + server);
     }
+    if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+      return new WriteResult.Rejected(Refusal.ACCESS_DENIED, system.value() + " does not let " + settings.bindDn()
+          + " change " + group + "; give bind-dn write access to the group's membership attribute" + server);
+    }
     return new WriteResult.Rejected(system.value() + " refused to " + (adding ? "add " : "remove ") + person.id()
         + (adding ? " to " : " from ") + group + server);
   }
 
   /** The value that names this person in a group, read from the server; empty when unknown. */
   private Optional<String> memberValue(Person person) throws LDAPException {
+    Optional<SearchResultEntry> entry = entry(person);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    if (settings.membership().holdsDn()) {
+      return Optional.of(entry.get().getDN());
+    }
+    return Optional.of(Optional.ofNullable(entry.get().getAttributeValue(settings.loginAttribute()))
+        .orElse(person.id().value()));
+  }
+
+  /** The person's entry under the people base, found by login; empty when there is none. */
+  private Optional<SearchResultEntry> entry(Person person) throws LDAPException {
     String login = settings.loginAttribute();
     SearchResult result = pool.search(settings.peopleBase().toString(), SearchScope.SUB,
         Filter.createEqualityFilter(login, person.id().value()), login);
@@ -201,11 +247,7 @@ final class LdapConnector implements Connector, AutoCloseable {
       log.warn("{}: {} entries have {}={}; using {}", system, result.getEntryCount(), login, person.id().value(),
           result.getSearchEntries().get(0).getDN());
     }
-    SearchResultEntry entry = result.getSearchEntries().get(0);
-    if (settings.membership().holdsDn()) {
-      return Optional.of(entry.getDN());
-    }
-    return Optional.of(Optional.ofNullable(entry.getAttributeValue(login)).orElse(person.id().value()));
+    return Optional.of(result.getSearchEntries().get(0));
   }
 
   private Optional<DN> groupDn(GroupExternalId group) {
@@ -226,6 +268,10 @@ final class LdapConnector implements Connector, AutoCloseable {
 
   /** The exception for a failed read: unavailable when the server cannot be reached, else a fault. */
   private RuntimeException failure(LDAPException e, String action) {
+    if (e.getResultCode() == ResultCode.BUSY) {
+      return new ThrottledException(system.value() + " at " + endpoint.server() + " is busy: could not " + action,
+          RETRY_AFTER, e);
+    }
     if (LdapEndpoint.isUnavailable(e.getResultCode())) {
       return new UnavailableException(system.value() + " at " + endpoint.server() + " is unavailable ("
           + e.getResultCode() + "): could not " + action, e);

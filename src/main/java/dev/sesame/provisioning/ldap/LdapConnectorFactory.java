@@ -8,6 +8,7 @@ import dev.sesame.provisioning.SettingField;
 import dev.sesame.provisioning.SettingField.Type;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
  * {@code ldap://} or {@code ldaps://}), {@code bind-dn}, {@code bind-password}, {@code people-base}
  * (default {@code ou=people,dc=brightwave,dc=example}), {@code login-attribute} (default {@code
  * uid}), {@code membership-attribute} ({@code member}, {@code uniqueMember} or {@code memberUid};
- * default {@code member}) and {@code start-tls} (default {@code false}).
+ * default {@code member}) and {@code start-tls} (default {@code false}). Ordered first: the console
+ * offers LDAP for a new system.
  */
 @Component
+@Order(0)
 public class LdapConnectorFactory implements ConnectorFactory {
 
   /** The kind of this factory's systems. */

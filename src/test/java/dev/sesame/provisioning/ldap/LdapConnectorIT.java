@@ -46,7 +46,9 @@ class LdapConnectorIT extends LdapConformanceTest {
   @BeforeEach
   void start() {
     server = EmbeddedDirectoryServer.start(BASE, 0, new ClassPathResource("directory/sample.ldif"), dataDir);
-    connector = connect(settings(server.connection()));
+    Map<String, String> settings = new HashMap<>(settings(server.connection()));
+    settings.put("url", proxied(server.connection().url()));
+    connector = connect(settings);
   }
 
   @AfterEach

@@ -22,7 +22,7 @@ class SlapdConnectorIT extends LdapConformanceTest {
   void start() {
     slapd = Slapd.start("directory/sample.ldif");
     connector = new LdapConnector(new ProvisioningSystemId("openldap"), LdapConnectorSettings.from(Map.of(
-        "kind", "ldap", "url", slapd.url(), "bind-dn", Slapd.ROOT_DN, "bind-password", Slapd.ROOT_PASSWORD)));
+        "kind", "ldap", "url", proxied(slapd.url()), "bind-dn", Slapd.ROOT_DN, "bind-password", Slapd.ROOT_PASSWORD)));
   }
 
   @AfterEach
