@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -32,6 +34,11 @@ final class Slapd implements AutoCloseable {
   }
 
   static Slapd start(String ldif) {
+    return start(ldif, UnaryOperator.identity());
+  }
+
+  /** Starts a server loaded from this LDIF of the test resources, its text rewritten first. */
+  static Slapd start(String ldif, UnaryOperator<String> rewrite) {
     for (String tool : List.of("/usr/sbin/slapd", "/usr/sbin/slapadd")) {
       if (!Files.isExecutable(Path.of(tool))) {
         throw new IllegalStateException(tool + " is missing: apt-get install slapd ldap-utils (scripts/test installs it)");
@@ -57,7 +64,7 @@ final class Slapd implements AutoCloseable {
           "directory " + dir.resolve("db"),
           ""));
       Path data = dir.resolve("seed.ldif");
-      Files.write(data, new ClassPathResource(ldif).getContentAsByteArray());
+      Files.writeString(data, rewrite.apply(new ClassPathResource(ldif).getContentAsString(StandardCharsets.UTF_8)));
       run(List.of("/usr/sbin/slapadd", "-q", "-f", conf.toString(), "-l", data.toString()));
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
