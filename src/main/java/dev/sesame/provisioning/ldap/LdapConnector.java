@@ -7,8 +7,10 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
@@ -26,7 +28,9 @@ import dev.sesame.provisioning.ProvisioningSystemId;
 import dev.sesame.provisioning.Refusal;
 import dev.sesame.provisioning.ThrottledException;
 import dev.sesame.provisioning.WriteResult;
+import dev.sesame.provisioning.ldap.LdapConnectorSettings.Flavour;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -54,12 +58,14 @@ final class LdapConnector implements Connector, AutoCloseable {
   private final LdapConnectorSettings settings;
   private final LdapEndpoint endpoint;
   private final LDAPConnectionPool pool;
+  private final NestedMembership nested;
 
   LdapConnector(ProvisioningSystemId system, LdapConnectorSettings settings) {
     this.system = system;
     this.settings = settings;
     this.endpoint = settings.endpoint();
     this.pool = endpoint.openPool(MAX_CONNECTIONS);
+    this.nested = new NestedMembership(pool, settings.followReferrals());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -92,10 +98,15 @@ final class LdapConnector implements Connector, AutoCloseable {
     }
   }
 
-  /** None: people are found by login only, and the check reads direct members (compare). */
+  /**
+   * Active Directory: nested groups (in-chain matching rule) with the path. Any other LDAP server:
+   * none, the check reads direct members.
+   */
   @Override
   public Set<Capability> capabilities() {
-    return Set.of();
+    return settings.flavour() == Flavour.ACTIVE_DIRECTORY
+        ? Set.of(Capability.NESTED_GROUPS, Capability.MEMBERSHIP_PATH)
+        : Set.of();
   }
 
   @Override
@@ -115,7 +126,7 @@ final class LdapConnector implements Connector, AutoCloseable {
       return Optional.empty();
     }
     try {
-      SearchResult result = pool.search(dn.get().toString(), SearchScope.BASE, ANY_GROUP, "cn", "description");
+      SearchResult result = pool.search(search(dn.get(), SearchScope.BASE, ANY_GROUP, "cn", "description"));
       return result.getSearchEntries().stream().findFirst().map(entry -> new GroupInfo(group, displayName(entry)));
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
@@ -136,12 +147,52 @@ final class LdapConnector implements Connector, AutoCloseable {
       if (value.isEmpty()) {
         return false;
       }
-      return pool.compare(dn.get().toString(), settings.membership().attribute(), value.get()).compareMatched();
+      // A base-scope search on the group, never a read of its member list (which Active Directory
+      // would serve in ranges): the server answers whether the value is there.
+      return pool.search(search(dn.get(), SearchScope.BASE,
+          Filter.createEqualityFilter(settings.membership().attribute(), value.get()), "1.1")).getEntryCount() > 0;
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.NO_SUCH_ATTRIBUTE) {
         return false;
       }
       throw failure(e, "check " + person.id() + " in group " + dn.get());
+    }
+  }
+
+  /** Active Directory: transitive, with the nested groups it goes through; else {@link #isMember}. */
+  @Override
+  public dev.sesame.provisioning.Membership membership(Person person, GroupExternalId group) {
+    if (settings.flavour() != Flavour.ACTIVE_DIRECTORY) {
+      return Connector.super.membership(person, group);
+    }
+    Optional<DN> dn = groupDn(group);
+    if (dn.isEmpty()) {
+      return dev.sesame.provisioning.Membership.none();
+    }
+    try {
+      Optional<SearchResultEntry> entry = entry(person);
+      if (entry.isEmpty()) {
+        return dev.sesame.provisioning.Membership.none();
+      }
+      return nested.of(entry.get().getParsedDN(), dn.get());
+    } catch (LDAPException e) {
+      if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+        return dev.sesame.provisioning.Membership.none();
+      }
+      throw failure(e, "check " + person.id() + " in group " + dn.get());
+    }
+  }
+
+  /**
+   * Every member of the group, read in ranges where the server serves them so (Active Directory);
+   * used only to tell the path of a nested membership, never for a grant or a check.
+   */
+  List<String> members(GroupExternalId group) {
+    DN dn = groupDn(group).orElseThrow(() -> new IllegalArgumentException(group.value() + " is not a DN"));
+    try {
+      return nested.members(dn);
+    } catch (LDAPException e) {
+      throw failure(e, "read the members of " + dn);
     }
   }
 
@@ -180,7 +231,10 @@ final class LdapConnector implements Connector, AutoCloseable {
             + system.value() + ": no entry with "
             + settings.loginAttribute() + "=" + person.id().value() + " under " + settings.peopleBase());
       }
-      pool.modify(dn.get().toString(), new Modification(type, settings.membership().attribute(), value.get()));
+      ModifyRequest modify = new ModifyRequest(dn.get().toString(),
+          new Modification(type, settings.membership().attribute(), value.get()));
+      modify.setFollowReferrals(settings.followReferrals());
+      pool.modify(modify);
       return new WriteResult.Applied();
     } catch (LDAPException e) {
       return outcome(e, type == ModificationType.ADD, person, dn.get());
@@ -214,10 +268,16 @@ final class LdapConnector implements Connector, AutoCloseable {
           + ", and the group's schema needs at least one member: add someone else first, then remove them"
           + server);
     }
+    if (code == ResultCode.REFERRAL) {
+      return new WriteResult.Rejected(Refusal.INVALID_CONFIGURATION, system.value() + " referred the change of "
+          + group + " to " + String.join(", ", e.getReferralURLs()) + "; point url at that server, or set "
+          + "referrals to follow" + server);
+    }
     if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
       return new WriteResult.Rejected(Refusal.ACCESS_DENIED, system.value() + " does not let " + settings.bindDn()
           + " change " + group + "; give bind-dn write access to the group's membership attribute" + server);
     }
+    // Schema violations (object class, constraint, syntax, ...) and anything else: refused, never done.
     return new WriteResult.Rejected(system.value() + " refused to " + (adding ? "add " : "remove ") + person.id()
         + (adding ? " to " : " from ") + group + server);
   }
@@ -235,11 +295,19 @@ final class LdapConnector implements Connector, AutoCloseable {
         .orElse(person.id().value()));
   }
 
-  /** The person's entry under the people base, found by login; empty when there is none. */
+  /**
+   * The person's entry under the people base, found by login (and by e-mail when the login
+   * attribute is {@code userPrincipalName} or {@code mail}); empty when there is none. Values are
+   * escaped by {@link Filter#createEqualityFilter}; the server's matching rule ignores case.
+   */
   private Optional<SearchResultEntry> entry(Person person) throws LDAPException {
     String login = settings.loginAttribute();
-    SearchResult result = pool.search(settings.peopleBase().toString(), SearchScope.SUB,
-        Filter.createEqualityFilter(login, person.id().value()), login);
+    Filter filter = Filter.createEqualityFilter(login, person.id().value());
+    if ((login.equalsIgnoreCase("userPrincipalName") || login.equalsIgnoreCase("mail"))
+        && !person.email().isBlank() && !person.email().equalsIgnoreCase(person.id().value())) {
+      filter = Filter.createORFilter(filter, Filter.createEqualityFilter(login, person.email()));
+    }
+    SearchResult result = pool.search(search(settings.peopleBase(), SearchScope.SUB, filter, login));
     if (result.getEntryCount() == 0) {
       return Optional.empty();
     }
@@ -248,6 +316,12 @@ final class LdapConnector implements Connector, AutoCloseable {
           result.getSearchEntries().get(0).getDN());
     }
     return Optional.of(result.getSearchEntries().get(0));
+  }
+
+  private SearchRequest search(DN base, SearchScope scope, Filter filter, String... attributes) {
+    SearchRequest request = new SearchRequest(base.toString(), scope, filter, attributes);
+    request.setFollowReferrals(settings.followReferrals());
+    return request;
   }
 
   private Optional<DN> groupDn(GroupExternalId group) {

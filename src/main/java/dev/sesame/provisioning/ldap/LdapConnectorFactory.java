@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * {@code ldap://} or {@code ldaps://}), {@code bind-dn}, {@code bind-password}, {@code people-base}
  * (default {@code ou=people,dc=brightwave,dc=example}), {@code login-attribute} (default {@code
  * uid}), {@code membership-attribute} ({@code member}, {@code uniqueMember} or {@code memberUid};
- * default {@code member}) and {@code start-tls} (default {@code false}). Ordered first: the console
- * offers LDAP for a new system.
+ * default {@code member}), {@code start-tls} (default {@code false}), {@code flavour} ({@code ldap}
+ * or {@code active-directory}; default {@code ldap}; Active Directory's default login attribute is
+ * {@code sAMAccountName}) and {@code referrals} ({@code ignore} or {@code follow}; default {@code
+ * ignore}). Ordered first: the console offers LDAP for a new system.
  */
 @Component
 @Order(0)
@@ -47,13 +49,19 @@ public class LdapConnectorFactory implements ConnectorFactory {
             "Stored encrypted; never shown again"),
         new SettingField(LdapConnectorSettings.PEOPLE_BASE, "People base", Type.TEXT, List.of(),
             LdapConnectorSettings.DEFAULT_PEOPLE_BASE, "Where people's entries are found"),
-        new SettingField(LdapConnectorSettings.LOGIN_ATTRIBUTE, "Login attribute", Type.TEXT, List.of(), "uid",
-            "The attribute that holds a person's login"),
+        new SettingField(LdapConnectorSettings.FLAVOUR, "Directory flavour", Type.CHOICE,
+            List.of("ldap", "active-directory"), "ldap",
+            "active-directory finds people by sAMAccountName or userPrincipalName and checks nested groups"),
+        new SettingField(LdapConnectorSettings.LOGIN_ATTRIBUTE, "Login attribute", Type.TEXT, List.of(), "",
+            "The attribute that holds a person's login; empty: uid (ldap) or sAMAccountName (active-directory); "
+                + "userPrincipalName also matches the person's e-mail"),
         new SettingField(LdapConnectorSettings.MEMBERSHIP_ATTRIBUTE, "Membership attribute", Type.CHOICE,
             List.of("member", "uniqueMember", "memberUid"), "member",
             "member (groupOfNames), uniqueMember (groupOfUniqueNames) or memberUid (posixGroup)"),
         new SettingField(LdapConnectorSettings.START_TLS, "Start TLS", Type.FLAG, List.of(), "false",
-            "Upgrade an ldap:// connection with StartTLS"));
+            "Upgrade an ldap:// connection with StartTLS"),
+        new SettingField(LdapConnectorSettings.REFERRALS, "Referrals", Type.CHOICE, List.of("ignore", "follow"),
+            "ignore", "ignore: a referral is an error naming the server referred to; follow: bind there as bind-dn"));
   }
 
   @Override

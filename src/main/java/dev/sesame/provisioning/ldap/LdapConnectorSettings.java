@@ -25,7 +25,9 @@ record LdapConnectorSettings(
     DN peopleBase,
     String loginAttribute,
     Membership membership,
-    boolean startTls) {
+    boolean startTls,
+    Flavour flavour,
+    boolean followReferrals) {
 
   static final String URL = "url";
   static final String BIND_DN = "bind-dn";
@@ -34,6 +36,8 @@ record LdapConnectorSettings(
   static final String LOGIN_ATTRIBUTE = "login-attribute";
   static final String MEMBERSHIP_ATTRIBUTE = "membership-attribute";
   static final String START_TLS = "start-tls";
+  static final String FLAVOUR = "flavour";
+  static final String REFERRALS = "referrals";
 
   static final String DEFAULT_PEOPLE_BASE = "ou=people,dc=brightwave,dc=example";
 
@@ -64,7 +68,8 @@ record LdapConnectorSettings(
   @Override
   public String toString() {
     return "LdapConnectorSettings[url=" + url + ", bindDn=" + bindDn + ", peopleBase=" + peopleBase
-        + ", loginAttribute=" + loginAttribute + ", membership=" + membership + ", startTls=" + startTls + "]";
+        + ", loginAttribute=" + loginAttribute + ", membership=" + membership + ", startTls=" + startTls
+        + ", flavour=" + flavour + ", followReferrals=" + followReferrals + "]";
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -94,7 +99,17 @@ record LdapConnectorSettings(
     DN peopleBase = dn(settings.getOrDefault(canonical(PEOPLE_BASE), DEFAULT_PEOPLE_BASE), PEOPLE_BASE, errors)
         .orElse(DN.NULL_DN);
 
-    String loginAttribute = settings.getOrDefault(canonical(LOGIN_ATTRIBUTE), "uid");
+    String flavourName = settings.getOrDefault(canonical(FLAVOUR), Flavour.LDAP.key());
+    Optional<Flavour> flavour = Flavour.parse(flavourName);
+    if (flavour.isEmpty()) {
+      errors.add(new FieldError(FLAVOUR, "'" + flavourName + "' is not supported; use ldap or active-directory"));
+    }
+    Flavour chosen = flavour.orElse(Flavour.LDAP);
+
+    String loginAttribute = settings.getOrDefault(canonical(LOGIN_ATTRIBUTE), "");
+    if (loginAttribute.isEmpty()) {
+      loginAttribute = chosen.defaultLoginAttribute();
+    }
     if (!ATTRIBUTE_NAME.matcher(loginAttribute).matches()) {
       errors.add(new FieldError(LOGIN_ATTRIBUTE, "'" + loginAttribute + "' is not an attribute name, e.g. uid"));
     }
@@ -104,6 +119,16 @@ record LdapConnectorSettings(
     if (membership.isEmpty()) {
       errors.add(new FieldError(MEMBERSHIP_ATTRIBUTE,
           "'" + membershipName + "' is not supported; use member, uniqueMember or memberUid"));
+    }
+
+    if (chosen == Flavour.ACTIVE_DIRECTORY && membership.isPresent() && membership.get() != Membership.MEMBER) {
+      errors.add(new FieldError(MEMBERSHIP_ATTRIBUTE, "Active Directory groups list their members in member; "
+          + "set membership-attribute to member (or flavour to ldap)"));
+    }
+
+    String referrals = settings.getOrDefault(canonical(REFERRALS), "ignore").toLowerCase(Locale.ROOT);
+    if (!referrals.equals("ignore") && !referrals.equals("follow")) {
+      errors.add(new FieldError(REFERRALS, "must be ignore or follow"));
     }
 
     String startTlsText = settings.getOrDefault(canonical(START_TLS), "false").toLowerCase(Locale.ROOT);
@@ -116,7 +141,7 @@ record LdapConnectorSettings(
     }
 
     return new LdapConnectorSettings(url, bindDn, bindPassword, peopleBase, loginAttribute,
-        membership.orElse(Membership.MEMBER), startTls);
+        membership.orElse(Membership.MEMBER), startTls, chosen, referrals.equals("follow"));
   }
 
   private static Optional<DN> dn(String value, String key, List<FieldError> errors) {
@@ -135,6 +160,44 @@ record LdapConnectorSettings(
   // ---------------------------------------------------------------------------------------------
   // Nested types
   // ---------------------------------------------------------------------------------------------
+
+  /** Which kind of directory server this is; Active Directory gets its own lookups and checks. */
+  enum Flavour {
+    /** Any LDAP server (OpenLDAP, 389, ...): people found by {@code uid}, direct membership. */
+    LDAP("ldap", "uid"),
+    /**
+     * Active Directory: people found by {@code sAMAccountName} (or {@code userPrincipalName}),
+     * membership checked transitively with the in-chain matching rule, large {@code member}
+     * attributes read in ranges.
+     */
+    ACTIVE_DIRECTORY("active-directory", "sAMAccountName");
+
+    private final String key;
+    private final String defaultLoginAttribute;
+
+    Flavour(String key, String defaultLoginAttribute) {
+      this.key = key;
+      this.defaultLoginAttribute = defaultLoginAttribute;
+    }
+
+    /** The setting's value. */
+    String key() {
+      return key;
+    }
+
+    /** The login attribute when none is set. */
+    String defaultLoginAttribute() {
+      return defaultLoginAttribute;
+    }
+
+    static Optional<Flavour> parse(String text) {
+      String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+      if (wanted.equals("ad")) {
+        return Optional.of(ACTIVE_DIRECTORY);
+      }
+      return Arrays.stream(values()).filter(f -> f.key.equals(wanted)).findFirst();
+    }
+  }
 
   /** The attribute of a group that lists its members, and what it holds. */
   enum Membership {

@@ -93,6 +93,30 @@ class LdapConnectorFactoryTest {
         "bindPassword", "secret", "membershipAttribute", "uniqueMember"))).isEmpty();
   }
 
+  @Test
+  void validate_whenFlavourOrReferralsUnknown_thenBothReported() {
+    assertThat(factory.validate(with("flavour", "novell", "referrals", "chase")))
+        .extracting(FieldError::field).containsExactly("flavour", "referrals");
+  }
+
+  @Test
+  void validate_whenActiveDirectoryWithUniqueMember_thenMembershipAttributeError() {
+    assertThat(factory.validate(with("flavour", "active-directory", "membership-attribute", "uniqueMember")))
+        .singleElement().satisfies(error -> {
+          assertThat(error.field()).isEqualTo("membership-attribute");
+          assertThat(error.reason()).contains("set membership-attribute to member");
+        });
+  }
+
+  @Test
+  void settings_whenActiveDirectory_thenSamAccountNameAndReferralsIgnoredByDefault() {
+    LdapConnectorSettings settings = LdapConnectorSettings.from(with("flavour", "active-directory"));
+
+    assertThat(settings.loginAttribute()).isEqualTo("sAMAccountName");
+    assertThat(settings.followReferrals()).isFalse();
+    assertThat(LdapConnectorSettings.from(with("flavour", "AD", "referrals", "follow")).followReferrals()).isTrue();
+  }
+
   // --- create --------------------------------------------------------------------------------
 
   @Test
