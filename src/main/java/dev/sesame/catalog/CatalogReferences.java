@@ -10,6 +10,7 @@ import dev.sesame.directory.DirectorySettings;
 import dev.sesame.directory.PersonId;
 import dev.sesame.provisioning.Connector;
 import dev.sesame.provisioning.GroupExternalId;
+import dev.sesame.provisioning.GroupInfo;
 import dev.sesame.provisioning.ProvisioningSystemId;
 import dev.sesame.provisioning.ProvisioningSystems;
 import java.util.ArrayList;
@@ -113,8 +114,11 @@ public class CatalogReferences {
       return;
     }
     try {
-      if (connector.get().findGroup(group).isEmpty()) {
+      Optional<GroupInfo> found = connector.get().findGroup(group);
+      if (found.isEmpty()) {
         errors.add(new FieldError(field, "there is no group '" + group.value() + "' in " + system.value()));
+      } else {
+        found.get().problem().ifPresent(problem -> errors.add(new FieldError(field, problem)));
       }
     } catch (UnavailableException e) {
       errors.add(new FieldError(field, "could not be checked because " + system.value()

@@ -126,8 +126,10 @@ final class LdapConnector implements Connector, AutoCloseable {
       return Optional.empty();
     }
     try {
-      SearchResult result = pool.search(search(dn.get(), SearchScope.BASE, ANY_GROUP, "cn", "description"));
-      return result.getSearchEntries().stream().findFirst().map(entry -> new GroupInfo(group, displayName(entry)));
+      SearchResult result = pool.search(search(dn.get(), SearchScope.BASE, ANY_GROUP, "cn", "description",
+          "objectClass"));
+      return result.getSearchEntries().stream().findFirst()
+          .map(entry -> new GroupInfo(group, displayName(entry), settings.membership().problemWith(entry, system)));
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
         return Optional.empty();
@@ -278,7 +280,7 @@ final class LdapConnector implements Connector, AutoCloseable {
           + " change " + group + "; give bind-dn write access to the group's membership attribute" + server);
     }
     // Schema violations (object class, constraint, syntax, ...) and anything else: refused, never done.
-    return new WriteResult.Rejected(system.value() + " refused to " + (adding ? "add " : "remove ") + person.id()
+    return new WriteResult.Rejected(system.value() + " refused to " + (adding ? "add " : "remove ") + person.id().value()
         + (adding ? " to " : " from ") + group + server);
   }
 

@@ -201,19 +201,39 @@ record LdapConnectorSettings(
 
   /** The attribute of a group that lists its members, and what it holds. */
   enum Membership {
-    /** {@code groupOfNames}: the members' DNs. */
-    MEMBER("member", true),
+    /** {@code groupOfNames} (and Active Directory's {@code group}): the members' DNs. */
+    MEMBER("member", true, "groupOfNames", "group", "groupOfMembers"),
     /** {@code groupOfUniqueNames}: the members' DNs. */
-    UNIQUE_MEMBER("uniqueMember", true),
+    UNIQUE_MEMBER("uniqueMember", true, "groupOfUniqueNames"),
     /** {@code posixGroup}: the members' logins. */
-    MEMBER_UID("memberUid", false);
+    MEMBER_UID("memberUid", false, "posixGroup");
 
     private final String attribute;
     private final boolean holdsDn;
+    private final List<String> objectClasses;
 
-    Membership(String attribute, boolean holdsDn) {
+    Membership(String attribute, boolean holdsDn, String... objectClasses) {
       this.attribute = attribute;
       this.holdsDn = holdsDn;
+      this.objectClasses = List.of(objectClasses);
+    }
+
+    /**
+     * Why a connection writing this attribute cannot use the group, judged by its object classes,
+     * and how to fix it; empty when one of its classes lists members in this attribute.
+     */
+    Optional<String> problemWith(com.unboundid.ldap.sdk.Entry group, dev.sesame.provisioning.ProvisioningSystemId system) {
+      if (objectClasses.stream().anyMatch(group::hasObjectClass)) {
+        return Optional.empty();
+      }
+      Optional<Membership> fits = Arrays.stream(values())
+          .filter(m -> m.objectClasses.stream().anyMatch(group::hasObjectClass)).findFirst();
+      String classes = String.join(", ", Optional.ofNullable(group.getObjectClassValues()).orElse(new String[0]));
+      return Optional.of(group.getDN() + " is a " + classes + " group, but " + system.value() + " writes members to "
+          + attribute + (fits.isPresent()
+              ? ", which it does not have; set " + system.value() + "'s membership-attribute to "
+                  + fits.get().attribute + ", or pick a " + String.join(" or ", objectClasses) + " group"
+              : "; pick a " + String.join(" or ", objectClasses) + " group"));
     }
 
     /** The attribute's name. */

@@ -69,7 +69,8 @@ abstract class LdapConformanceTest extends ConnectorConformanceTest {
     return false;
   }
 
-  private ScriptedLdapProxy proxy() {
+  /** The proxy in front of the server. */
+  ScriptedLdapProxy proxy() {
     if (proxy == null) {
       throw new IllegalStateException("the subclass did not connect through proxied(url)");
     }

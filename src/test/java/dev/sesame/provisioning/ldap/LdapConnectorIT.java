@@ -7,6 +7,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFReader;
 import dev.sesame.directory.DirectoryConnection;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +125,41 @@ class LdapConnectorIT extends LdapConformanceTest {
         .isInstanceOfSatisfying(WriteResult.Rejected.class,
             rejected -> assertThat(rejected.reason()).contains("last member", "add someone else first"));
     assertThat(strictConnector.isMember(NORA, CATALOG_ADMINS)).isTrue();
+  }
+
+  // --- the group's object class against the membership attribute ----------------------------
+
+  @Test
+  void findGroup_whenClassMatchesMembershipAttribute_thenNoProblem() {
+    assertThat(connector.findGroup(FIGMA)).hasValueSatisfying(group -> assertThat(group.problem()).isEmpty());
+  }
+
+  @Test
+  void findGroup_whenGroupOfNamesOnUniqueMemberConnection_thenProblemSayingHowToFix() {
+    Map<String, String> unique = new HashMap<>(settings(server.connection()));
+    unique.put("membership-attribute", "uniqueMember");
+    try (LdapConnector uniqueConnector = connect(unique)) {
+      assertThat(uniqueConnector.findGroup(FIGMA)).hasValueSatisfying(group -> assertThat(group.problem())
+          .hasValueSatisfying(problem -> assertThat(problem).contains("groupOfNames", "uniqueMember",
+              "set corp-ldap's membership-attribute to member")));
+    }
+  }
+
+  // --- schema violations ---------------------------------------------------------------------
+
+  @Test
+  void addMember_whenServerAnswersSchemaViolation_thenRejectedNeverDone() {
+    for (ResultCode violation : List.of(ResultCode.OBJECT_CLASS_VIOLATION, ResultCode.CONSTRAINT_VIOLATION,
+        ResultCode.INVALID_ATTRIBUTE_SYNTAX)) {
+      proxy().refuseNextWrites(1, violation);
+
+      assertThat(connector.addMember(SAM, FIGMA)).as(violation.getName())
+          .isInstanceOfSatisfying(WriteResult.Rejected.class, rejected -> {
+            assertThat(rejected.done()).isFalse();
+            assertThat(rejected.reason()).contains("refused to add sam.patel", violation.getName());
+          });
+    }
+    assertThat(connector.isMember(SAM, FIGMA)).isFalse();
   }
 
   // --- memberUid groups ----------------------------------------------------------------------

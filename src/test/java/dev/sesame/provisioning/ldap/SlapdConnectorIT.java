@@ -69,6 +69,20 @@ class SlapdConnectorIT extends LdapConformanceTest {
   }
 
   @Test
+  void addMember_whenGroupClassHasNoSuchAttribute_thenRejectedByTheSchema() {
+    // A real schema violation: a memberUid value on a group whose classes do not allow it.
+    try (LdapConnector mismatched = new LdapConnector(new ProvisioningSystemId("openldap-posix"),
+        LdapConnectorSettings.from(Map.of("url", slapd.url(), "bind-dn", Slapd.ROOT_DN,
+            "bind-password", Slapd.ROOT_PASSWORD, "membership-attribute", "memberUid")))) {
+
+      assertThat(mismatched.findGroup(FIGMA)).hasValueSatisfying(group -> assertThat(group.problem()).isPresent());
+      assertThat(mismatched.addMember(SAM, FIGMA)).isInstanceOfSatisfying(WriteResult.Rejected.class,
+          rejected -> assertThat(rejected.reason()).contains("OBJECT_CLASS_VIOLATION".toLowerCase().replace('_', ' ')));
+      assertThat(mismatched.isMember(SAM, FIGMA)).isFalse();
+    }
+  }
+
+  @Test
   void addMember_whenPosixGroupWithMemberUid_thenLoginWrittenNotDn() throws Exception {
     GroupExternalId developers = new GroupExternalId("cn=developers,ou=groups," + BASE);
     URI url = URI.create(slapd.url());
