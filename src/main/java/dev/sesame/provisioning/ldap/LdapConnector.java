@@ -280,7 +280,8 @@ final class LdapConnector implements Connector, AutoCloseable {
           + " change " + group + "; give bind-dn write access to the group's membership attribute" + server);
     }
     // Schema violations (object class, constraint, syntax, ...) and anything else: refused, never done.
-    return new WriteResult.Rejected(system.value() + " refused to " + (adding ? "add " : "remove ") + person.id().value()
+    return new WriteResult.Rejected(system.value() + " refused to " + (adding ? "add " : "remove ")
+        + person.id().value()
         + (adding ? " to " : " from ") + group + server);
   }
 

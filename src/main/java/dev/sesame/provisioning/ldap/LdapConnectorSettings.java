@@ -1,10 +1,12 @@
 package dev.sesame.provisioning.ldap;
 
 import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.sesame.common.FieldError;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.directory.ldap.LdapEndpoint;
+import dev.sesame.provisioning.ProvisioningSystemId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -222,7 +224,7 @@ record LdapConnectorSettings(
      * Why a connection writing this attribute cannot use the group, judged by its object classes,
      * and how to fix it; empty when one of its classes lists members in this attribute.
      */
-    Optional<String> problemWith(com.unboundid.ldap.sdk.Entry group, dev.sesame.provisioning.ProvisioningSystemId system) {
+    Optional<String> problemWith(Entry group, ProvisioningSystemId system) {
       if (objectClasses.stream().anyMatch(group::hasObjectClass)) {
         return Optional.empty();
       }

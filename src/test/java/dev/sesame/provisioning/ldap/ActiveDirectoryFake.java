@@ -13,6 +13,7 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldif.LDIFReader;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -62,7 +63,7 @@ final class ActiveDirectoryFake implements AutoCloseable {
     try (InputStream seed = new ClassPathResource("directory/sample.ldif").getInputStream()) {
       server.importFromLDIF(true, new LDIFReader(seed));
     }
-    for (Entry entry : server.search(BASE, com.unboundid.ldap.sdk.SearchScope.SUB, "(objectClass=*)").getSearchEntries()) {
+    for (Entry entry : server.search(BASE, SearchScope.SUB, "(objectClass=*)").getSearchEntries()) {
       if (entry.hasObjectClass("inetOrgPerson")) {
         String uid = entry.getAttributeValue("uid");
         server.modify("dn: " + entry.getDN(), "changetype: modify",
