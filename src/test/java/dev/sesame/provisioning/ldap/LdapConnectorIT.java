@@ -16,6 +16,7 @@ import dev.sesame.directory.embedded.EmbeddedDirectoryServer;
 import dev.sesame.provisioning.Connector;
 import dev.sesame.provisioning.GroupExternalId;
 import dev.sesame.provisioning.ProvisioningSystemId;
+import dev.sesame.provisioning.Refusal;
 import dev.sesame.provisioning.WriteResult;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -160,6 +161,16 @@ class LdapConnectorIT extends LdapConformanceTest {
           });
     }
     assertThat(connector.isMember(SAM, FIGMA)).isFalse();
+  }
+
+  @Test
+  void addMember_whenServerRefersElsewhereAndReferralsIgnored_thenRejectedAsConfiguration() {
+    proxy().refuseNextWrites(1, ResultCode.REFERRAL);
+
+    assertThat(connector.addMember(SAM, FIGMA)).isInstanceOfSatisfying(WriteResult.Rejected.class, rejected -> {
+      assertThat(rejected.refusal()).isEqualTo(Refusal.INVALID_CONFIGURATION);
+      assertThat(rejected.reason()).contains("referred", "set referrals to follow");
+    });
   }
 
   // --- memberUid groups ----------------------------------------------------------------------
