@@ -88,6 +88,18 @@ class Notifier {
       tell(r.requester(), "I closed your request for " + app + ": " + closed.reason() + ".");
       tell(closed.approvers(), "The request of **" + requester + "** for " + app + " was closed: "
           + closed.reason() + ". There is nothing to decide.");
+    } else if (event instanceof RequestEvent.Delayed delayed) {
+      tell(r.requester(), "Setting up " + app + " is taking longer than usual. IT has been told, and I'll let you"
+          + " know as soon as it's done.");
+      tell(admins.members(), "Setting up " + app + " for **" + requester + "** is taking longer than usual ("
+          + delayed.failures() + " failed attempts; the last error: " + delayed.error() + "). Sesame keeps trying;"
+          + " if it gives up, the job appears under **Failed Jobs** in the console.");
+    } else if (event instanceof RequestEvent.Retried retried) {
+      tell(r.requester(), people.name(retried.admin()) + " asked me to try setting up " + app
+          + " again. I'll let you know when it's done.");
+    } else if (event instanceof RequestEvent.HandedOver handed) {
+      tell(r.requester(), "I couldn't set up " + app + " automatically, so IT will handle it with you directly. "
+          + people.name(handed.admin()) + " wrote: " + handed.note());
     } else if (event instanceof RequestEvent.NeedsAttention attention) {
       tell(r.requester(), "I couldn't finish setting up " + app + ": " + attention.reason()
           + ". IT has been told and will follow up with you.");

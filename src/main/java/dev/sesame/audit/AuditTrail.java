@@ -60,11 +60,18 @@ public class AuditTrail {
   public static final String GRANT_UNMANAGED = "grant.unmanaged";
   /** A grant's planned end moved (a renewal was fulfilled). */
   public static final String GRANT_RENEWED = "grant.renewed";
+  /** A durable job failed too often and went to the dead-letter list. */
+  public static final String JOB_GAVE_UP = "job.gave-up";
+  /** An admin ran a dead job again. */
+  public static final String JOB_RETRIED = "job.retried";
+  /** An admin gave a dead job up for good, with a note. */
+  public static final String JOB_ABANDONED = "job.given-up";
 
   /** Every event id, in the order of a request's life (catalog events first). */
   public static final List<String> EVENTS = List.of(CATALOG_CHANGED, HELD_ACCESS_DECIDED, POLICY_CHANGED, SYSTEM_CHANGED, ACCESS_RULE_REFUSED,
       DELEGATION_CHANGED, REQUEST_SUBMITTED, REQUEST_REASSIGNED, APPROVERS_REMINDED, DECISION_RECORDED, DECISION_REFUSED, REQUEST_EXPIRED, REQUEST_CANCELLED, REQUEST_CLOSED, PROVISIONING, GRANT_PROVISIONED, NEEDS_ATTENTION,
-      GRANT_RENEWED, GRANT_END_REQUESTED, GRANT_ENDED, GRANT_END_FAILED, GRANT_UNMANAGED);
+      GRANT_RENEWED, GRANT_END_REQUESTED, GRANT_ENDED, GRANT_END_FAILED, GRANT_UNMANAGED,
+      JOB_GAVE_UP, JOB_RETRIED, JOB_ABANDONED);
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -216,6 +223,22 @@ public class AuditTrail {
   public void grantRenewed(String request, long grant, String renewal, String from, String to) {
     record("sesame", GRANT_RENEWED, "request:" + request, fields(
         "grant", grant, "renewal", renewal, "from", from, "to", to));
+  }
+
+  /** A durable job gave up after {@code attempts} runs and is on the dead-letter list. */
+  public void jobGaveUp(String subject, String task, String instance, int attempts, String error) {
+    record("sesame", JOB_GAVE_UP, subject, fields("task", task, "instance", instance, "attempts", attempts,
+        "error", error));
+  }
+
+  /** An admin ran a dead job again. */
+  public void jobRetried(String actor, String subject, String task, String instance) {
+    record(actor, JOB_RETRIED, subject, fields("task", task, "instance", instance));
+  }
+
+  /** An admin gave a dead job up for good. */
+  public void jobAbandoned(String actor, String subject, String task, String instance, String note) {
+    record(actor, JOB_ABANDONED, subject, fields("task", task, "instance", instance, "note", note));
   }
 
   private void record(String actor, String event, String subject, Map<String, Object> details) {

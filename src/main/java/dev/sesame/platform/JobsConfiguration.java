@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the durable tasks with db-scheduler on the application's database. Several nodes may run
  * at once: each job is picked by one of them ({@code FOR UPDATE SKIP LOCKED}). A failed job is
- * retried with exponential backoff, or after the delay its target asked for, until
- * the task's maximum attempts (for provisioning {@code sesame.provisioning.max-attempts}); then the task is told it gave up.
+ * retried with exponential backoff, or after the longer delay its target asked for, capped by the
+ * task's longest delay, until the task's maximum attempts (for provisioning
+ * {@code sesame.provisioning.max-attempts}); then it goes to the dead-letter list ({@link DeadJobs})
+ * and the task is told it gave up, in one transaction. A node that dies while running a job leaves
+ * it picked; after six missed heartbeats ({@code sesame.jobs.heartbeat}) another node, or the same
+ * one restarted, runs it again, so every task must be safe to run twice.
  */
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
@@ -45,10 +52,13 @@ class JobsConfiguration {
       DataSource dataSource,
       List<DurableTask> tasks,
       List<PeriodicTask> periodic,
-      PlatformSettings settings) {
+      PlatformSettings settings,
+      DeadJobs deadJobs,
+      PlatformTransactionManager transactionManager) {
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
     List<Task<?>> scheduled = tasks.stream()
         .<Task<?>>map(task -> Tasks.oneTime(task.name())
-            .onFailure(new Backoff(task, task.firstRetry(), task.maxAttempts()))
+            .onFailure(new Failures(task, Backoff.of(task), deadJobs, transactions))
             .execute((instance, context) -> {
               try {
                 task.run(instance.getId());
@@ -57,19 +67,24 @@ class JobsConfiguration {
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
+              if (context.getExecution().consecutiveFailures > 0) {
+                deadJobs.succeeded(task.name(), instance.getId());
+              }
             }))
         .toList();
     List<RecurringTask<?>> recurring = periodic.stream()
         .<RecurringTask<?>>map(task -> Tasks.recurring(task.name(), FixedDelay.of(task.every()))
             .execute((instance, context) -> task.run()))
         .toList();
-    Scheduler scheduler = Scheduler.create(dataSource, scheduled)
+    // NB. The scheduler's own writes (reschedule, remove) join a Spring transaction when one is
+    // open: the failure handler removes a job and puts it on the dead-letter list in one.
+    Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), scheduled)
         .startTasks(recurring)
         .threads(settings.jobs().threads())
         .pollingInterval(settings.jobs().pollInterval())
         .pollUsingLockAndFetch(0.5, 3.0)
-        .heartbeatInterval(Duration.ofSeconds(10))
-        .schedulerName(new SchedulerName.Hostname())
+        .heartbeatInterval(settings.jobs().heartbeat())
+        .schedulerName(new SchedulerName.Fixed(nodeName()))
         .shutdownMaxWait(Duration.ofSeconds(10))
         .build();
     return new SmartLifecycle() {
@@ -100,28 +115,41 @@ class JobsConfiguration {
     };
   }
 
-  /** Retries with doubling delays (or the target's own delay), then gives up once. */
-  private record Backoff(DurableTask task, Duration first, int maxAttempts) implements FailureHandler<Void> {
+  /** The host name and process id: two nodes on one host are told apart in {@code picked_by}. */
+  private static String nodeName() {
+    String host = new SchedulerName.Hostname().getName();
+    return host + "-" + ProcessHandle.current().pid();
+  }
+
+  /**
+   * After a failed run: retries as {@link Backoff} says, telling the task and counting the failure;
+   * or gives up, putting the job on the dead-letter list, telling the task and removing the job, all
+   * in one transaction, so that a crash in between leaves the job to run (and fail) once more.
+   */
+  private record Failures(DurableTask task, Backoff backoff, DeadJobs deadJobs, TransactionTemplate transactions)
+      implements FailureHandler<Void> {
 
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
       int failures = complete.getExecution().consecutiveFailures + 1;
       Throwable cause = complete.getCause().orElse(new IllegalStateException("unknown failure"));
       String id = complete.getExecution().taskInstance.getId();
-      if (failures >= maxAttempts) {
+      Optional<Duration> next = backoff.next(failures, cause);
+      if (next.isEmpty()) {
         log.warn("Giving up {} {} after {} attempts: {}", task.name(), id, failures, cause.toString());
-        task.gaveUp(id, cause);
-        operations.stop();
+        transactions.executeWithoutResult(status -> {
+          deadJobs.gaveUp(task.name(), id, failures, cause);
+          task.gaveUp(id, cause);
+          operations.stop();
+        });
         return;
       }
-      Duration delay = first.multipliedBy(1L << Math.min(failures - 1, 16));
-      if (cause instanceof DurableTask.RetryLater later) {
-        delay = later.after().filter(d -> d.compareTo(first) > 0).orElse(delay);
-      }
-      Duration capped = delay.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : delay;
-      log.info("{} {} failed (attempt {}), retrying in {}: {}", task.name(), id, failures, capped, cause.toString());
-      operations.reschedule(complete, complete.getTimeDone().plus(capped));
+      log.info("{} {} failed (attempt {}), retrying in {}: {}", task.name(), id, failures, next.get(), cause.toString());
+      transactions.executeWithoutResult(status -> {
+        deadJobs.failed(task.name(), id, failures, cause);
+        task.failed(id, failures, cause);
+        operations.reschedule(complete, complete.getTimeDone().plus(next.get()));
+      });
     }
   }
-
 }

@@ -36,9 +36,13 @@ public record PlatformSettings(@DefaultValue("./data") Path dataDir, @DefaultVal
    * @param enabled false to record jobs without running them on this node
    * @param threads how many jobs run at once on this node
    * @param pollInterval how often this node looks for due jobs
+   * @param heartbeat how often this node marks the jobs it runs as alive; a job whose node missed
+   *     six heartbeats (e.g. the node was killed) is run again by another node, or by this one
+   *     after a restart
    */
   public record Jobs(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("2") int threads,
-      @DefaultValue("1s") java.time.Duration pollInterval) {}
+      @DefaultValue("1s") java.time.Duration pollInterval,
+      @DefaultValue("10s") java.time.Duration heartbeat) {}
 }

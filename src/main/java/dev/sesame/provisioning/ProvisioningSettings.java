@@ -12,15 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     when empty, one system {@code corp-ldap} points at the company directory
  * @param maxAttempts how often a provisioning job runs before the request needs attention
  * @param firstRetry the delay before the first retry; later ones double
+ * @param maxDelay the longest delay between two attempts, also when the system asked for a longer wait
+ * @param tellAfterAttempts after this many failed attempts in a row the requester is told that it
+ *     takes longer than usual and the catalog admins get a chat notice (once per request)
  */
 @ConfigurationProperties("sesame.provisioning")
 public record ProvisioningSettings(
     @DefaultValue Map<String, Map<String, String>> systems,
     @DefaultValue("8") int maxAttempts,
-    @DefaultValue("5s") Duration firstRetry) {
+    @DefaultValue("5s") Duration firstRetry,
+    @DefaultValue("1h") Duration maxDelay,
+    @DefaultValue("2") int tellAfterAttempts) {
 
   @Override
   public String toString() {
-    return "ProvisioningSettings[systems=" + systems.keySet() + ", maxAttempts=" + maxAttempts + "]";
+    return "ProvisioningSettings[systems=" + systems.keySet() + ", maxAttempts=" + maxAttempts + ", firstRetry=" + firstRetry
+        + ", maxDelay=" + maxDelay + ", tellAfterAttempts=" + tellAfterAttempts + "]";
   }
 }

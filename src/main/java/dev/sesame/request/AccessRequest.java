@@ -292,6 +292,48 @@ public final class AccessRequest {
     move(RequestState.CLOSED, at, "sesame", "closed: " + reason);
   }
 
+  /** The history text that marks a request whose provisioning was reported as slow. */
+  static final String DELAYED = "setting up the access is taking longer than usual";
+
+  /**
+   * Provisioning failed {@code failures} times in a row and is retried: noted once per request, so
+   * that the people told about it are told once, also after an admin's retry. False when it was
+   * noted already or the request is no longer being set up.
+   */
+  boolean delayed(Instant at, int failures) {
+    if (state != RequestState.PROVISIONING && state != RequestState.APPROVED
+        || history.stream().anyMatch(h -> h.text().startsWith(DELAYED))) {
+      return false;
+    }
+    note(at, "sesame", DELAYED + " (" + failures + " failed attempts); the catalog admins were told");
+    return true;
+  }
+
+  /**
+   * An admin asks Sesame to set up the access again after provisioning gave up. Only an approved
+   * request that needs attention can be retried; one that still waits for approvers cannot.
+   */
+  void retryProvisioning(PersonId admin, Instant at) {
+    if (state != RequestState.NEEDS_ATTENTION || target == null || awaitingApproval()
+        || decisions.stream().anyMatch(d -> d.verdict() == Verdict.DENIED)) {
+      throw new ConflictException("the request is " + state.label() + "; only an approved request whose"
+          + " provisioning gave up can be retried");
+    }
+    move(RequestState.APPROVED, at, admin.value(), "asked Sesame to set up the access again");
+  }
+
+  /**
+   * An admin gives up provisioning for good: the request closes with their note, and the access is
+   * left to people.
+   */
+  void handOver(PersonId admin, String note, Instant at) {
+    if (state != RequestState.NEEDS_ATTENTION) {
+      throw new ConflictException("the request is " + state.label() + "; only a request that needs attention"
+          + " can be handed over");
+    }
+    move(RequestState.CLOSED, at, admin.value(), "closed: Sesame gave up setting up the access; " + note.strip());
+  }
+
   private void startStage(Instant at) {
     stageStartedAt = at;
     remindedAt = null;

@@ -39,12 +39,14 @@ public class FulfilRequest implements DurableTask {
   private final Clock clock;
   private final ProvisioningSettings settings;
   private final CloseRequest close;
+  private final ProvisioningFollowUp followUp;
 
   FulfilRequest(RequestRepository repository, Directory directory, ProvisioningSystems systems, AuditTrail audit,
       ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings,
-      CloseRequest close) {
+      CloseRequest close, ProvisioningFollowUp followUp) {
     this.close = close;
     this.settings = settings;
+    this.followUp = followUp;
     this.repository = repository;
     this.directory = directory;
     this.systems = systems;
@@ -70,6 +72,11 @@ public class FulfilRequest implements DurableTask {
   }
 
   @Override
+  public Duration maxDelay() {
+    return settings.maxDelay();
+  }
+
+  @Override
   public void run(String instanceId) {
     RequestId id = RequestId.parse(instanceId).orElseThrow();
     Optional<AccessRequest> started = transactions.execute(status -> start(id));
@@ -86,8 +93,7 @@ public class FulfilRequest implements DurableTask {
     }
     Optional<Connector> connector = systems.connector(target.system());
     if (connector.isEmpty()) {
-      giveUp(id, "the provisioning system " + target.system().value() + " is no longer configured");
-      return;
+      throw new DurableTask.GiveUp("the provisioning system " + target.system().value() + " is no longer configured");
     }
     WriteResult result = connector.get().addMember(person.get(), target.group());
     if (result instanceof WriteResult.RetryLater later) {
@@ -96,8 +102,8 @@ public class FulfilRequest implements DurableTask {
     }
     if (result instanceof WriteResult.Rejected rejected) {
       step(request, target, "rejected", rejected.reason());
-      giveUp(id, target.system().value() + " refused to add " + request.requester().value() + ": " + rejected.reason());
-      return;
+      throw new DurableTask.GiveUp(target.system().value() + " refused to add " + request.requester().value() + ": "
+          + rejected.reason());
     }
     // NB. "Say the truth": the request is fulfilled only when the system itself shows the membership.
     if (!connector.get().isMember(person.get(), target.group())) {
@@ -111,8 +117,32 @@ public class FulfilRequest implements DurableTask {
 
   @Override
   public void gaveUp(String instanceId, Throwable lastFailure) {
-    RequestId.parse(instanceId).ifPresent(id ->
-        giveUp(id, "provisioning failed too often; the last error was: " + lastFailure.getMessage()));
+    RequestId.parse(instanceId).ifPresent(id -> giveUp(id, lastFailure instanceof DurableTask.GiveUp
+        ? String.valueOf(lastFailure.getMessage())
+        : "provisioning failed too often; the last error was: " + lastFailure.getMessage()));
+  }
+
+  /** Tells the requester and the catalog admins once that it takes longer: see {@link ProvisioningFollowUp}. */
+  @Override
+  public void failed(String instanceId, int failures, Throwable lastFailure) {
+    followUp.failed(instanceId, failures, lastFailure);
+  }
+
+  @Override
+  public Optional<dev.sesame.platform.JobSubject> describe(String instanceId) {
+    return followUp.describe(instanceId);
+  }
+
+  /** The request goes from NEEDS_ATTENTION back to APPROVED: see {@link ProvisioningFollowUp#retried}. */
+  @Override
+  public void retried(String instanceId, dev.sesame.directory.PersonId admin) {
+    followUp.retried(instanceId, admin);
+  }
+
+  /** The request closes and the requester is told IT will handle it: see {@link ProvisioningFollowUp#abandoned}. */
+  @Override
+  public void abandoned(String instanceId, dev.sesame.directory.PersonId admin, String note) {
+    followUp.abandoned(instanceId, admin, note);
   }
 
   private Optional<AccessRequest> start(RequestId id) {

@@ -75,4 +75,20 @@ public sealed interface RequestEvent {
 
   /** A renewal was fulfilled: the access of {@code grant} now lasts until {@code grant.endsAt()}. */
   record AccessRenewed(AccessRequest request, Grant grant) implements RequestEvent {}
+
+  /**
+   * Setting up the access failed {@code failures} times and is retried; published once per request.
+   * {@code error} is the last error, for the admins.
+   */
+  record Delayed(AccessRequest request, int failures, String error) implements RequestEvent {}
+
+  /** An admin asked Sesame to set up the access again after provisioning gave up. */
+  record Retried(AccessRequest request, PersonId admin) implements RequestEvent {}
+
+  /**
+   * An admin gave up provisioning for good: the request is closed and people take it from here,
+   * with the admin's {@code note}. Filing a ticket for it is the ticketing workflow's job, which
+   * can listen for this event.
+   */
+  record HandedOver(AccessRequest request, PersonId admin, String note) implements RequestEvent {}
 }

@@ -21,7 +21,7 @@ class SecretsConfigurationTest {
   Path dataDir;
 
   private PlatformSettings settings(String key, String keyFile) {
-    return new PlatformSettings(dataDir, new PlatformSettings.Jobs(true, 2, Duration.ofSeconds(1)),
+    return new PlatformSettings(dataDir, new PlatformSettings.Jobs(true, 2, Duration.ofSeconds(1), Duration.ofSeconds(10)),
         new PlatformSettings.Secrets(key, keyFile));
   }
 

@@ -76,6 +76,10 @@ final class Timeline {
       case AuditTrail.GRANT_UNMANAGED -> e.actor() + " kept the access, no longer managed by Sesame"
           + suffix(text(d, "reason"));
       case AuditTrail.GRANT_RENEWED -> "access renewed until " + text(d, "to");
+      case AuditTrail.JOB_GAVE_UP -> "provisioning gave up after " + d.get("attempts") + " attempts and went to"
+          + " Failed Jobs" + suffix(text(d, "error"));
+      case AuditTrail.JOB_RETRIED -> e.actor() + " retried the failed provisioning";
+      case AuditTrail.JOB_ABANDONED -> e.actor() + " gave up the provisioning" + suffix(text(d, "note"));
       default -> e.actor() + " " + e.event();
     };
   }
