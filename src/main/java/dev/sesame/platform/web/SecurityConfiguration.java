@@ -35,7 +35,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/admin/**", "/api/audit/**", "/api/systems/**", "/actuator/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
+            .requestMatchers("/admin/**", "/api/audit/**", "/api/systems/**", "/api/jobs/**", "/actuator/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
             // Catalog changes: refused here before any body is read, and again in the use cases.
             .requestMatchers(HttpMethod.POST, "/api/apps/**", "/api/catalog/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/apps/**", "/api/policies/**").hasRole(DirectoryAuthenticationProvider.CATALOG_ADMIN)
