@@ -86,6 +86,8 @@ class JobsConfiguration {
         .heartbeatInterval(settings.jobs().heartbeat())
         .schedulerName(new SchedulerName.Fixed(nodeName()))
         .shutdownMaxWait(Duration.ofSeconds(10))
+        // The failure handler logs each failure once, in words; no stack trace for a busy target.
+        .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.DEBUG, false)
         .build();
     return new SmartLifecycle() {
       private volatile boolean running;

@@ -102,8 +102,7 @@ public class FulfilRequest implements DurableTask {
     }
     if (result instanceof WriteResult.Rejected rejected) {
       step(request, target, "rejected", rejected.reason());
-      throw new DurableTask.GiveUp(target.system().value() + " refused to add " + request.requester().value() + ": "
-          + rejected.reason());
+      throw new DurableTask.GiveUp(rejected.reason());
     }
     // NB. "Say the truth": the request is fulfilled only when the system itself shows the membership.
     if (!connector.get().isMember(person.get(), target.group())) {

@@ -54,4 +54,9 @@ public record DeadJobView(long id, String task, String instance, String title, S
   public String firstFailed() {
     return Times.minute(firstFailedAt);
   }
+
+  /** The instance's first eight characters: enough to tell requests apart on one page. */
+  public String shortInstance() {
+    return instance.length() > 8 ? instance.substring(0, 8) : instance;
+  }
 }
