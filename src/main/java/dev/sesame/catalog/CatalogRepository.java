@@ -51,6 +51,12 @@ class CatalogRepository {
         .param(name.key()).query(this::map).list();
   }
 
+  /** Waits for, then holds until the transaction ends, the lock that lets one node seed the catalog. */
+  void lockForSeeding() {
+    jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtext('sesame.catalog.seed'))) as locked")
+        .query(Long.class).single();
+  }
+
   boolean isEmpty() {
     return jdbc.sql("select count(*) from catalog_app").query(Long.class).single() == 0;
   }

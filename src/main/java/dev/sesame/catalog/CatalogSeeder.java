@@ -48,6 +48,9 @@ class CatalogSeeder implements SmartInitializingSingleton {
       throw new IllegalStateException("sesame.catalog.seed: cannot read " + settings.seed() + ": " + e.getMessage(), e);
     }
     ImportCatalog.Report report = importer.seed(yaml);
+    if (report.changes().isEmpty()) {
+      return;
+    }
     log.info("Loaded {} apps into the empty catalog from {}", report.changes().size(), settings.seed());
   }
 }

@@ -104,9 +104,17 @@ public class ImportCatalog {
     return apply(yaml, description, actor, heldAccess);
   }
 
-  /** Loads the seed catalog into an empty catalog, as Sesame itself. */
+  /**
+   * Loads the seed catalog into an empty catalog, as Sesame itself. NB. Several nodes may start at
+   * once on one empty database: the first to take the seeding lock loads the catalog, the others
+   * then find it loaded and change nothing.
+   */
   @Transactional
   Report seed(String yaml) {
+    repository.lockForSeeding();
+    if (!repository.isEmpty()) {
+      return new Report(List.of(), Map.of());
+    }
     return apply(yaml, "Initial catalog", CatalogSeeder.SESAME, null);
   }
 
