@@ -35,6 +35,9 @@ public final class ScriptedDirectory implements AutoCloseable {
   private final AtomicInteger refuseNext = new AtomicInteger();
   private volatile ResultCode refusal = ResultCode.BUSY;
   private final List<Change> changes = new ArrayList<>();
+  private final AtomicInteger modifyRequests = new AtomicInteger();
+  private volatile long delayMillis;
+  private volatile java.util.concurrent.CountDownLatch held;
 
   /** One membership change the server accepted: {@code add} or {@code delete} of a member. */
   public record Change(String group, String kind, String member) {}
@@ -74,6 +77,30 @@ public final class ScriptedDirectory implements AutoCloseable {
   public void refuseNextModifies(int count, ResultCode code) {
     refusal = code;
     refuseNext.set(count);
+  }
+
+  /** Answers every modify only after {@code delay}, as a slow server would (zero: at once). */
+  public void delayModifies(java.time.Duration delay) {
+    delayMillis = delay.toMillis();
+  }
+
+  /** Holds every modify until {@link #releaseModifies()} (at most a minute), as a stalled server would. */
+  public void holdModifies() {
+    held = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** Lets the held modifies go on. */
+  public void releaseModifies() {
+    java.util.concurrent.CountDownLatch latch = held;
+    held = null;
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** How many modify requests clients sent, accepted or not (e.g. "already a member" answers). */
+  public int modifyRequests() {
+    return modifyRequests.get();
   }
 
   /** Every membership change accepted so far, in order. */
@@ -121,8 +148,26 @@ public final class ScriptedDirectory implements AutoCloseable {
 
     @Override
     public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+      if (request.getConnectionID() >= 0) {
+        modifyRequests.incrementAndGet();
+        pause();
+      }
       if (request.getConnectionID() >= 0 && refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new LDAPException(refusal, "refused by the test script");
+      }
+    }
+
+    private void pause() {
+      try {
+        java.util.concurrent.CountDownLatch latch = held;
+        if (latch != null) {
+          latch.await(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        if (delayMillis > 0) {
+          Thread.sleep(delayMillis);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 
