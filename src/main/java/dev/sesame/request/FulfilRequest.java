@@ -23,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>NB. The identity system is called outside any transaction. A crash after the call and before
  * the last commit leaves the request PROVISIONING; the job runs again, the system answers "already a
  * member", and the request is fulfilled once: the grant is keyed on the request.
+ *
+ * <p>A refusal that retrying cannot fix gives up at once ({@link DurableTask.GiveUp}); other
+ * failures are retried. A job that gave up is on the dead-letter list (docs/provisioning-queue.md),
+ * where an admin retries it or gives it up: {@link ProvisioningFollowUp} moves the request.
  */
 @Component
 public class FulfilRequest implements DurableTask {
