@@ -137,8 +137,8 @@ public class DeadJobs {
         + " and gave_up_at is null").params(task, instance).update();
   }
 
-  /** The text stored for an error: its message, masked and shortened. */
-  static String errorText(Throwable error) {
+  /** The text stored and shown for an error: its message, with anything like a secret masked, shortened. */
+  public static String errorText(Throwable error) {
     String message = error.getMessage() == null || error.getMessage().isBlank()
         ? error.getClass().getSimpleName() : error.getMessage();
     String masked = SECRET.matcher(message).replaceAll("$1****").replaceAll("[\\p{Cntrl}&&[^\\t\\n]]", " ");

@@ -121,8 +121,8 @@ public class FulfilRequest implements DurableTask {
   @Override
   public void gaveUp(String instanceId, Throwable lastFailure) {
     RequestId.parse(instanceId).ifPresent(id -> giveUp(id, lastFailure instanceof DurableTask.GiveUp
-        ? String.valueOf(lastFailure.getMessage())
-        : "provisioning failed too often; the last error was: " + lastFailure.getMessage()));
+        ? dev.sesame.platform.DeadJobs.errorText(lastFailure)
+        : "provisioning failed too often; the last error was: " + dev.sesame.platform.DeadJobs.errorText(lastFailure)));
   }
 
   /** Tells the requester and the catalog admins once that it takes longer: see {@link ProvisioningFollowUp}. */

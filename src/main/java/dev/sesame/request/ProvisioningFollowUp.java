@@ -3,6 +3,7 @@ package dev.sesame.request;
 import dev.sesame.audit.AuditTrail;
 import dev.sesame.common.ConflictException;
 import dev.sesame.directory.PersonId;
+import dev.sesame.platform.DeadJobs;
 import dev.sesame.platform.JobSubject;
 import dev.sesame.provisioning.ProvisioningSettings;
 import java.time.Clock;
@@ -63,7 +64,7 @@ class ProvisioningFollowUp {
       repository.update(request);
       request.target().ifPresent(t -> audit.provisioningStep(request.id().toString(), t.system().value(),
           t.group().value(), "delayed", failures + " failed attempts; the requester and the catalog admins were told"));
-      events.publishEvent(new RequestEvent.Delayed(request, failures, String.valueOf(lastFailure.getMessage())));
+      events.publishEvent(new RequestEvent.Delayed(request, failures, DeadJobs.errorText(lastFailure)));
     });
   }
 
