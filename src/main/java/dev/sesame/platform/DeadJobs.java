@@ -131,10 +131,19 @@ public class DeadJobs {
         Optional.ofNullable(tasks.get(task)).flatMap(t -> t.describe(instance)), attempts, errorText(error)));
   }
 
-  /** The job ran after failing before: its count of failures is forgotten. */
+  /**
+   * The job ran: its count of failures is forgotten, and when it was on the list (it gave up, and
+   * was queued again by its own module, e.g. someone asked again) it is resolved as retried.
+   */
   void succeeded(String task, String instance) {
-    jdbc.sql("delete from dead_job where task_name = ? and task_instance = ? and resolved_at is null"
-        + " and gave_up_at is null").params(task, instance).update();
+    jdbc.sql("""
+        with listed as (
+          update dead_job set resolution = 'retried', resolved_by = 'sesame', resolved_at = ?,
+              note = 'ran again and succeeded'
+          where task_name = ? and task_instance = ? and resolved_at is null and gave_up_at is not null)
+        delete from dead_job where task_name = ? and task_instance = ? and resolved_at is null and gave_up_at is null
+        """)
+        .params(Timestamp.from(clock.instant()), task, instance, task, instance).update();
   }
 
   /** The text stored and shown for an error: its message, with anything like a secret masked, shortened. */

@@ -67,9 +67,7 @@ class JobsConfiguration {
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
-              if (context.getExecution().consecutiveFailures > 0) {
-                deadJobs.succeeded(task.name(), instance.getId());
-              }
+              deadJobs.succeeded(task.name(), instance.getId());
             }))
         .toList();
     List<RecurringTask<?>> recurring = periodic.stream()
