@@ -30,6 +30,9 @@ class EmbeddedDatabaseConfiguration {
         .setDataDirectory(dir)
         .setCleanDataDirectory(false)
         .setServerConfig("max_connections", "50")
+        // NB. The library turns synchronous commits off for test speed; Sesame's promise is that
+        // a committed request, grant or job survives a crash, so they are on.
+        .setServerConfig("synchronous_commit", "on")
         .start();
     log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dir);
     return postgres;
