@@ -9,6 +9,8 @@ import dev.sesame.provisioning.entra.EntraConnectorFactory;
 import dev.sesame.provisioning.entra.FakeGraph;
 import dev.sesame.provisioning.okta.FakeOkta;
 import dev.sesame.provisioning.okta.OktaConnectorFactory;
+import dev.sesame.provisioning.scim.FakeScim;
+import dev.sesame.provisioning.scim.ScimConnectorFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,27 @@ class ConnectorCallsBenchmarkTest {
       assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
       assertThat(graph.memberListReads()).isZero();
       assertThat(graph.tokenRequests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void scim_whenGrantingAndRevoking_thenOneWriteEachAndNoMemberListRead() {
+    try (FakeScim scim = FakeScim.start()) {
+      String group = scim.group("everyone");
+      for (int i = 0; i < OTHER_MEMBERS; i++) {
+        scim.addMember(group, scim.user("m" + i + "@brightwave.example", "m" + i + "@brightwave.example"));
+      }
+      List<Person> people = people();
+      people.forEach(p -> scim.user(p.email(), p.email()));
+      Connector connector = new ScimConnectorFactory(Clock.systemUTC()).create(SYSTEM, Map.of(
+          "base-url", scim.url(), "bearer-token", FakeScim.TOKEN));
+
+      Figures figures = run("scim", connector, new GroupExternalId(group), people, () -> scim.calls().size(),
+          scim::writes, scim::memberListReads);
+
+      assertThat(figures.grantWrites()).isEqualTo(PEOPLE);
+      assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
+      assertThat(scim.memberListReads()).isZero();
     }
   }
 
