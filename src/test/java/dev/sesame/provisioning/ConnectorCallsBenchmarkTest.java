@@ -7,6 +7,8 @@ import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
 import dev.sesame.provisioning.entra.EntraConnectorFactory;
 import dev.sesame.provisioning.entra.FakeGraph;
+import dev.sesame.provisioning.google.FakeGoogle;
+import dev.sesame.provisioning.google.GoogleConnectorFactory;
 import dev.sesame.provisioning.okta.FakeOkta;
 import dev.sesame.provisioning.okta.OktaConnectorFactory;
 import dev.sesame.provisioning.scim.FakeScim;
@@ -93,6 +95,29 @@ class ConnectorCallsBenchmarkTest {
       assertThat(figures.grantWrites()).isEqualTo(PEOPLE);
       assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
       assertThat(scim.memberListReads()).isZero();
+    }
+  }
+
+  @Test
+  void google_whenGrantingAndRevoking_thenOneWriteEachAndNoMemberListRead() {
+    try (FakeGoogle google = FakeGoogle.start()) {
+      String group = google.group("everyone@brightwave.example");
+      for (int i = 0; i < OTHER_MEMBERS; i++) {
+        google.addMember(group, google.user("m" + i + "@brightwave.example"));
+      }
+      List<Person> people = people();
+      people.forEach(p -> google.user(p.email()));
+      Connector connector = new GoogleConnectorFactory(Clock.systemUTC()).create(SYSTEM, Map.of(
+          "service-account-key", google.serviceAccountKey(), "admin-email", FakeGoogle.ADMIN,
+          "auth-url", google.tokenUrl(), "api-url", google.url()));
+
+      Figures figures = run("google", connector, new GroupExternalId(group), people, () -> google.calls().size(),
+          google::writes, google::memberListReads);
+
+      assertThat(figures.grantWrites()).isEqualTo(PEOPLE);
+      assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
+      assertThat(google.memberListReads()).isZero();
+      assertThat(google.tokenRequests()).isEqualTo(1);
     }
   }
 

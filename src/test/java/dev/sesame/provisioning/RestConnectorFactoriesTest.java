@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sesame.common.FieldError;
 import dev.sesame.provisioning.entra.EntraConnectorFactory;
+import dev.sesame.provisioning.google.GoogleConnectorFactory;
 import dev.sesame.provisioning.okta.OktaConnectorFactory;
 import dev.sesame.provisioning.scim.ScimConnectorFactory;
 import java.time.Clock;
@@ -12,12 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The REST factories (Okta, Entra, SCIM): their fields drive the console, their secrets stay secret. */
+/** The REST factories (Okta, Entra, SCIM, Google): their fields drive the console, their secrets stay secret. */
 class RestConnectorFactoriesTest {
 
   static List<ConnectorFactory> factories() {
     return List.of(new OktaConnectorFactory(Clock.systemUTC()), new EntraConnectorFactory(Clock.systemUTC()),
-        new ScimConnectorFactory(Clock.systemUTC()));
+        new ScimConnectorFactory(Clock.systemUTC()), new GoogleConnectorFactory(Clock.systemUTC()));
   }
 
   @ParameterizedTest
@@ -36,6 +37,7 @@ class RestConnectorFactoriesTest {
     List<String> expected = switch (factory.kind()) {
       case "okta" -> List.of("org-url", "api-token");
       case "scim" -> List.of("base-url", "bearer-token");
+      case "google" -> List.of("service-account-key", "admin-email");
       default -> List.of("tenant-id", "client-id", "client-secret");
     };
 
@@ -50,6 +52,7 @@ class RestConnectorFactoriesTest {
     String urlField = switch (factory.kind()) {
       case "okta" -> "org-url";
       case "scim" -> "base-url";
+      case "google" -> "api-url";
       default -> "graph-url";
     };
 
