@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sesame.common.FieldError;
 import dev.sesame.provisioning.entra.EntraConnectorFactory;
 import dev.sesame.provisioning.google.GoogleConnectorFactory;
+import dev.sesame.provisioning.keycloak.KeycloakConnectorFactory;
 import dev.sesame.provisioning.okta.OktaConnectorFactory;
 import dev.sesame.provisioning.scim.ScimConnectorFactory;
 import java.time.Clock;
@@ -13,12 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The REST factories (Okta, Entra, SCIM, Google): their fields drive the console, their secrets stay secret. */
+/** The REST factories (Okta, Entra, Google, SCIM, Keycloak): their fields drive the console, their secrets stay secret. */
 class RestConnectorFactoriesTest {
 
   static List<ConnectorFactory> factories() {
     return List.of(new OktaConnectorFactory(Clock.systemUTC()), new EntraConnectorFactory(Clock.systemUTC()),
-        new ScimConnectorFactory(Clock.systemUTC()), new GoogleConnectorFactory(Clock.systemUTC()));
+        new ScimConnectorFactory(Clock.systemUTC()), new GoogleConnectorFactory(Clock.systemUTC()),
+        new KeycloakConnectorFactory(Clock.systemUTC()));
   }
 
   @ParameterizedTest
@@ -38,6 +40,7 @@ class RestConnectorFactoriesTest {
       case "okta" -> List.of("org-url", "api-token");
       case "scim" -> List.of("base-url", "bearer-token");
       case "google" -> List.of("service-account-key", "admin-email");
+      case "keycloak" -> List.of("base-url", "realm", "client-id", "client-secret");
       default -> List.of("tenant-id", "client-id", "client-secret");
     };
 
@@ -53,6 +56,7 @@ class RestConnectorFactoriesTest {
       case "okta" -> "org-url";
       case "scim" -> "base-url";
       case "google" -> "api-url";
+      case "keycloak" -> "base-url";
       default -> "graph-url";
     };
 
