@@ -71,6 +71,7 @@ public final class FakeScim implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final List<Script> scripts = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicInteger memberListReads = new AtomicInteger();
   private volatile Duration slowness = Duration.ofSeconds(3);
   private volatile Flavor flavor = Flavor.RFC;
   private volatile boolean patchReturnsResource;
@@ -159,8 +160,6 @@ public final class FakeScim implements AutoCloseable {
   public synchronized int memberListReads() {
     return memberListReads.get();
   }
-
-  private final AtomicInteger memberListReads = new AtomicInteger();
 
   @Override
   public void close() {
