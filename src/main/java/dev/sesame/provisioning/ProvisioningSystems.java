@@ -41,8 +41,8 @@ public class ProvisioningSystems implements DisposableBean {
   /** The settings a system that follows the directory takes from the directory connection. */
   static final List<String> DIRECTORY_SETTINGS = List.of("url", "bind-dn", "bind-password");
 
-  /** The settings that say where a system is, by kind: LDAP, Okta, Entra ID. */
-  private static final List<String> LOCATION_SETTINGS = List.of("url", "org-url", "graph-url");
+  /** The settings that say where a system is, by kind: LDAP, Okta, Entra ID, SCIM and Keycloak, Google. */
+  private static final List<String> LOCATION_SETTINGS = List.of("url", "org-url", "graph-url", "base-url", "api-url");
 
   private static final Logger log = LoggerFactory.getLogger(ProvisioningSystems.class);
   private static final PersonId SESAME = new PersonId("sesame");

@@ -7,8 +7,14 @@ import dev.sesame.directory.Person;
 import dev.sesame.directory.PersonId;
 import dev.sesame.provisioning.entra.EntraConnectorFactory;
 import dev.sesame.provisioning.entra.FakeGraph;
+import dev.sesame.provisioning.google.FakeGoogle;
+import dev.sesame.provisioning.google.GoogleConnectorFactory;
+import dev.sesame.provisioning.keycloak.FakeKeycloak;
+import dev.sesame.provisioning.keycloak.KeycloakConnectorFactory;
 import dev.sesame.provisioning.okta.FakeOkta;
 import dev.sesame.provisioning.okta.OktaConnectorFactory;
+import dev.sesame.provisioning.scim.FakeScim;
+import dev.sesame.provisioning.scim.ScimConnectorFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +79,73 @@ class ConnectorCallsBenchmarkTest {
     }
   }
 
+  @Test
+  void scim_whenGrantingAndRevoking_thenOneWriteEachAndNoMemberListRead() {
+    try (FakeScim scim = FakeScim.start()) {
+      String group = scim.group("everyone");
+      for (int i = 0; i < OTHER_MEMBERS; i++) {
+        scim.addMember(group, scim.user("m" + i + "@brightwave.example", "m" + i + "@brightwave.example"));
+      }
+      List<Person> people = people();
+      people.forEach(p -> scim.user(p.email(), p.email()));
+      Connector connector = new ScimConnectorFactory(Clock.systemUTC()).create(SYSTEM, Map.of(
+          "base-url", scim.url(), "bearer-token", FakeScim.TOKEN));
+
+      Figures figures = run("scim", connector, new GroupExternalId(group), people, () -> scim.calls().size(),
+          scim::writes, scim::memberListReads);
+
+      assertThat(figures.grantWrites()).isEqualTo(PEOPLE);
+      assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
+      assertThat(scim.memberListReads()).isZero();
+    }
+  }
+
+  @Test
+  void google_whenGrantingAndRevoking_thenOneWriteEachAndNoMemberListRead() {
+    try (FakeGoogle google = FakeGoogle.start()) {
+      String group = google.group("everyone@brightwave.example");
+      for (int i = 0; i < OTHER_MEMBERS; i++) {
+        google.addMember(group, google.user("m" + i + "@brightwave.example"));
+      }
+      List<Person> people = people();
+      people.forEach(p -> google.user(p.email()));
+      Connector connector = new GoogleConnectorFactory(Clock.systemUTC()).create(SYSTEM, Map.of(
+          "service-account-key", google.serviceAccountKey(), "admin-email", FakeGoogle.ADMIN,
+          "auth-url", google.tokenUrl(), "api-url", google.url()));
+
+      Figures figures = run("google", connector, new GroupExternalId(group), people, () -> google.calls().size(),
+          google::writes, google::memberListReads);
+
+      assertThat(figures.grantWrites()).isEqualTo(PEOPLE);
+      assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
+      assertThat(google.memberListReads()).isZero();
+      assertThat(google.tokenRequests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void keycloak_whenGrantingAndRevoking_thenOneWriteEachAndNoMemberListRead() {
+    try (FakeKeycloak keycloak = FakeKeycloak.start()) {
+      String group = keycloak.group("everyone");
+      for (int i = 0; i < OTHER_MEMBERS; i++) {
+        keycloak.addMember(group, keycloak.user("m" + i, "m" + i + "@brightwave.example"));
+      }
+      List<Person> people = people();
+      people.forEach(p -> keycloak.user(p.id().value(), p.email()));
+      Connector connector = new KeycloakConnectorFactory(Clock.systemUTC()).create(SYSTEM, Map.of(
+          "base-url", keycloak.url(), "realm", FakeKeycloak.REALM, "client-id", FakeKeycloak.CLIENT_ID,
+          "client-secret", FakeKeycloak.CLIENT_SECRET));
+
+      Figures figures = run("keycloak", connector, new GroupExternalId(group), people,
+          () -> keycloak.calls().size(), keycloak::writes, keycloak::memberListReads);
+
+      assertThat(figures.grantWrites()).isEqualTo(PEOPLE);
+      assertThat(figures.revokeWrites()).isEqualTo(PEOPLE);
+      assertThat(keycloak.memberListReads()).isZero();
+      assertThat(keycloak.tokenRequests()).isEqualTo(1);
+    }
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private record Figures(int grantCalls, int grantWrites, int revokeCalls, int revokeWrites) {}
@@ -97,7 +170,7 @@ class ConnectorCallsBenchmarkTest {
     }
     long revokeNanos = System.nanoTime() - t0;
     Figures figures = new Figures(grantCalls, grantWrites, calls.getAsInt() - calls1, writes.getAsInt() - writes1);
-    System.out.printf("%n[bench] %-6s %d people, group of %d: per grant %.2f calls (%.2f writes), per revoke %.2f "
+    System.out.printf("%n[bench] %-8s %d people, group of %d: per grant %.2f calls (%.2f writes), per revoke %.2f "
             + "calls (%.2f writes), member-list reads %d; %.1f ms per grant, %.1f ms per revoke (information only)%n",
         kind, people.size(), OTHER_MEMBERS, (double) figures.grantCalls() / people.size(),
         (double) figures.grantWrites() / people.size(), (double) figures.revokeCalls() / people.size(),

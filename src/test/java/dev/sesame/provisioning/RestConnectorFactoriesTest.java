@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sesame.common.FieldError;
 import dev.sesame.provisioning.entra.EntraConnectorFactory;
+import dev.sesame.provisioning.google.GoogleConnectorFactory;
+import dev.sesame.provisioning.keycloak.KeycloakConnectorFactory;
 import dev.sesame.provisioning.okta.OktaConnectorFactory;
+import dev.sesame.provisioning.scim.ScimConnectorFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Okta and Entra factories: their fields drive the console, their secrets stay secret. */
+/** The REST factories (Okta, Entra, Google, SCIM, Keycloak): their fields drive the console, their secrets stay secret. */
 class RestConnectorFactoriesTest {
 
   static List<ConnectorFactory> factories() {
-    return List.of(new OktaConnectorFactory(Clock.systemUTC()), new EntraConnectorFactory(Clock.systemUTC()));
+    return List.of(new OktaConnectorFactory(Clock.systemUTC()), new EntraConnectorFactory(Clock.systemUTC()),
+        new ScimConnectorFactory(Clock.systemUTC()), new GoogleConnectorFactory(Clock.systemUTC()),
+        new KeycloakConnectorFactory(Clock.systemUTC()));
   }
 
   @ParameterizedTest
@@ -31,8 +36,13 @@ class RestConnectorFactoriesTest {
   @MethodSource("factories")
   void validate_whenEmpty_thenUrlAndCredentialsNamed(ConnectorFactory factory) {
     List<String> names = factory.fields().stream().map(SettingField::name).toList();
-    List<String> expected = factory.kind().equals("okta") ? List.of("org-url", "api-token")
-        : List.of("tenant-id", "client-id", "client-secret");
+    List<String> expected = switch (factory.kind()) {
+      case "okta" -> List.of("org-url", "api-token");
+      case "scim" -> List.of("base-url", "bearer-token");
+      case "google" -> List.of("service-account-key", "admin-email");
+      case "keycloak" -> List.of("base-url", "realm", "client-id", "client-secret");
+      default -> List.of("tenant-id", "client-id", "client-secret");
+    };
 
     assertThat(factory.validate(Map.of())).extracting(FieldError::field)
         .containsExactlyInAnyOrderElementsOf(expected)
@@ -42,7 +52,13 @@ class RestConnectorFactoriesTest {
   @ParameterizedTest
   @MethodSource("factories")
   void validate_whenUrlAndTimeoutBad_thenNamed(ConnectorFactory factory) {
-    String urlField = factory.kind().equals("okta") ? "org-url" : "graph-url";
+    String urlField = switch (factory.kind()) {
+      case "okta" -> "org-url";
+      case "scim" -> "base-url";
+      case "google" -> "api-url";
+      case "keycloak" -> "base-url";
+      default -> "graph-url";
+    };
 
     assertThat(factory.validate(Map.of(urlField, "ftp://nope", "timeout", "forever")))
         .extracting(FieldError::field).contains(urlField, "timeout");

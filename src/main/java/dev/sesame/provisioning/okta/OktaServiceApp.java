@@ -6,6 +6,7 @@ import dev.sesame.provisioning.ProvisioningSystemId;
 import dev.sesame.provisioning.Refusal;
 import dev.sesame.provisioning.http.CallFailed;
 import dev.sesame.provisioning.http.JsonHttp;
+import dev.sesame.provisioning.http.Jwt;
 import dev.sesame.provisioning.http.Response;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -102,20 +101,12 @@ final class OktaServiceApp {
         .put("iat", now.getEpochSecond())
         .put("exp", now.plus(ASSERTION_LIFETIME).getEpochSecond())
         .put("jti", HexFormat.of().formatHex(jti));
-    String signingInput = base64(JSON.writeValueAsBytes(header)) + "." + base64(JSON.writeValueAsBytes(claims));
     try {
-      Signature rs256 = Signature.getInstance("SHA256withRSA");
-      rs256.initSign(key);
-      rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + base64(rs256.sign());
+      return Jwt.signRs256(header, claims, key);
     } catch (GeneralSecurityException e) {
       throw new ConnectorRefusedException(Refusal.INVALID_CONFIGURATION, system.value()
           + " cannot sign with private-key: " + e.getMessage());
     }
-  }
-
-  private static String base64(byte[] bytes) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static String encode(String value) {

@@ -3,13 +3,11 @@ package dev.sesame.provisioning.okta;
 import dev.sesame.common.FieldError;
 import dev.sesame.common.InvalidInputException;
 import dev.sesame.provisioning.http.HttpSettings;
+import dev.sesame.provisioning.http.Jwt;
 import java.net.URI;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,13 +86,6 @@ record OktaSettings(URI orgUrl, String apiToken, String clientId, @Nullable Priv
   }
 
   private static Optional<PrivateKey> privateKey(String pem) {
-    String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
-        .replaceAll("\\s", "");
-    try {
-      byte[] der = Base64.getDecoder().decode(base64);
-      return Optional.of(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
-    } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
-      return Optional.empty();
-    }
+    return Jwt.rsaPrivateKey(pem);
   }
 }
