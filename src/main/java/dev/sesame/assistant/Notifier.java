@@ -45,7 +45,8 @@ class Notifier {
     } else if (event instanceof RequestEvent.Approved approved) {
       if (!approved.decidedBy().equals("sesame")) {
         tell(r.requester(), "Good news: " + people.name(new PersonId(approved.decidedBy()))
-            + " approved your request for " + app + ". I'm setting up your access now.");
+            + " approved your request for " + app + (r.renews().isPresent()
+                ? ". I'm extending your access now." : ". I'm setting up your access now."));
       }
     } else if (event instanceof RequestEvent.Denied denied) {
       tell(r.requester(), people.name(denied.decidedBy()) + " denied your request for " + app

@@ -3,7 +3,10 @@ package dev.sesame.request;
 import dev.sesame.audit.AuditTrail;
 import dev.sesame.directory.Directory;
 import dev.sesame.directory.Person;
+import dev.sesame.common.ConflictException;
+import dev.sesame.directory.PersonId;
 import dev.sesame.platform.DurableTask;
+import dev.sesame.platform.JobSubject;
 import dev.sesame.provisioning.Connector;
 import dev.sesame.provisioning.ProvisioningSettings;
 import dev.sesame.provisioning.ProvisioningSystems;
@@ -127,6 +130,43 @@ public class EndGrant implements DurableTask {
   public void gaveUp(String instanceId, Throwable lastFailure) {
     GrantId.parse(instanceId).ifPresent(id ->
         giveUp(id, "removing the access failed too often; the last error was: " + lastFailure.getMessage()));
+  }
+
+  /** The grant and the person it belongs to, for the Failed Jobs list; it links to the grant's request. */
+  @Override
+  public Optional<JobSubject> describe(String instanceId) {
+    return GrantId.parse(instanceId).flatMap(grants::find).map(g -> new JobSubject(
+        "request:" + g.request(),
+        "Remove " + g.app() + (g.role() == null ? "" : " (" + g.role() + ")") + " from " + g.person().value(),
+        "/admin/requests/" + g.request(),
+        g.person(),
+        g.app() + (g.role() == null ? "" : " (" + g.role() + ")"),
+        g.target().system().value() + ": " + g.target().group().value(),
+        "access " + g.state().name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** An admin retries the removal: the grant must still be ending, else there is nothing to remove. */
+  @Override
+  public void retried(String instanceId, PersonId admin) {
+    Grant grant = GrantId.parse(instanceId).flatMap(grants::lock)
+        .orElseThrow(() -> new ConflictException("the grant " + instanceId + " no longer exists"));
+    if (grant.state() != GrantState.ENDING) {
+      throw new ConflictException("the access is " + grant.state().name().toLowerCase(java.util.Locale.ROOT)
+          + "; there is nothing to remove");
+    }
+  }
+
+  /**
+   * An admin gives the removal up: Sesame stops managing the access (it becomes UNMANAGED with the
+   * admin's note), because it can no longer say it is gone; the admin removes it by hand.
+   */
+  @Override
+  public void abandoned(String instanceId, PersonId admin, String note) {
+    GrantId.parse(instanceId).flatMap(grants::lock).filter(g -> g.state() == GrantState.ENDING).ifPresent(g -> {
+      String reason = "removal given up by " + admin.value() + ": " + note;
+      grants.markUnmanaged(g.id(), clock.instant(), admin.value(), reason);
+      audit.grantUnmanaged(admin.value(), g.request().toString(), g.id().value(), g.person().value(), reason);
+    });
   }
 
   private void finish(GrantId id, String how) {
