@@ -1,5 +1,6 @@
 package dev.sesame.audit;
 
+import dev.sesame.common.Texts;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,7 +251,9 @@ public class AuditTrail {
   private static Map<String, Object> fields(Object... keysAndValues) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
-      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+      Object value = keysAndValues[i + 1];
+      // NB. Details carry texts from identity systems (errors): a credential in them is masked.
+      out.put((String) keysAndValues[i], value instanceof String text ? Texts.maskSecrets(text) : value);
     }
     return out;
   }

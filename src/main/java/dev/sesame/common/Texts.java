@@ -1,9 +1,13 @@
 package dev.sesame.common;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Checks on free text before it is stored. */
 public final class Texts {
+
+  private static final Pattern SECRET = Pattern.compile("(?i)((?:password|passwd|secret|token|api[-_]?key"
+      + "|authorization)\\s*[=:]\\s*(?:(?:bearer|basic|ssws)\\s+)?)([^\\s,;&\"']+)");
 
   private Texts() {}
 
@@ -28,5 +32,14 @@ public final class Texts {
       throw new InvalidInputException(field, reason);
     });
     return text;
+  }
+
+  /**
+   * The text with anything that looks like a credential ({@code password=…}, {@code token: …})
+   * masked: for errors that came from outside (an identity system's answer) before they are
+   * stored, logged or shown.
+   */
+  public static String maskSecrets(String text) {
+    return SECRET.matcher(text).replaceAll("$1****");
   }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +39,6 @@ public class DeadJobs {
 
   // NB. Error texts come from connectors, which name the object, setting and fix but no credential;
   // anything that still looks like one is masked before it is stored.
-  private static final Pattern SECRET = Pattern.compile(
-      "(?i)((?:password|passwd|secret|token|api[-_]?key|authorization)\\s*[=:]\\s*)([^\\s,;&\"']+)");
   private static final int MAX_ERROR = 2000;
   private static final int MAX_NOTE = 1000;
   private static final String COLUMNS = "id, task_name, task_instance, attempts, last_error, first_failed_at,"
@@ -150,7 +147,7 @@ public class DeadJobs {
   public static String errorText(Throwable error) {
     String message = error.getMessage() == null || error.getMessage().isBlank()
         ? error.getClass().getSimpleName() : error.getMessage();
-    String masked = SECRET.matcher(message).replaceAll("$1****").replaceAll("[\\p{Cntrl}&&[^\\t\\n]]", " ");
+    String masked = dev.sesame.common.Texts.maskSecrets(message).replaceAll("[\\p{Cntrl}&&[^\\t\\n]]", " ");
     return masked.length() > MAX_ERROR ? masked.substring(0, MAX_ERROR) + "…" : masked;
   }
 

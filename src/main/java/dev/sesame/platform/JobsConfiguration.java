@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.sesame.common.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -136,7 +137,7 @@ class JobsConfiguration {
       String id = complete.getExecution().taskInstance.getId();
       Optional<Duration> next = backoff.next(failures, cause);
       if (next.isEmpty()) {
-        log.warn("Giving up {} {} after {} attempts: {}", task.name(), id, failures, cause.toString());
+        log.warn("Giving up {} {} after {} attempts: {}", task.name(), id, failures, Texts.maskSecrets(cause.toString()));
         transactions.executeWithoutResult(status -> {
           deadJobs.gaveUp(task.name(), id, failures, cause);
           task.gaveUp(id, cause);
@@ -144,7 +145,7 @@ class JobsConfiguration {
         });
         return;
       }
-      log.info("{} {} failed (attempt {}), retrying in {}: {}", task.name(), id, failures, next.get(), cause.toString());
+      log.info("{} {} failed (attempt {}), retrying in {}: {}", task.name(), id, failures, next.get(), Texts.maskSecrets(cause.toString()));
       transactions.executeWithoutResult(status -> {
         deadJobs.failed(task.name(), id, failures, cause);
         task.failed(id, failures, cause);

@@ -135,14 +135,19 @@ public class EndGrant implements DurableTask {
   /** The grant and the person it belongs to, for the Failed Jobs list; it links to the grant's request. */
   @Override
   public Optional<JobSubject> describe(String instanceId) {
-    return GrantId.parse(instanceId).flatMap(grants::find).map(g -> new JobSubject(
-        "request:" + g.request(),
-        "Remove " + g.app() + (g.role() == null ? "" : " (" + g.role() + ")") + " from " + g.person().value(),
-        "/admin/requests/" + g.request(),
-        g.person(),
-        g.app() + (g.role() == null ? "" : " (" + g.role() + ")"),
-        g.target().system().value() + ": " + g.target().group().value(),
-        "access " + g.state().name().toLowerCase(java.util.Locale.ROOT)));
+    return GrantId.parse(instanceId).flatMap(grants::find).map(g -> {
+      // NB. The grant keeps the app's key; the request that created it keeps the name as it was written.
+      String app = requests.find(g.request()).map(r -> r.app().value()).orElse(g.app())
+          + (g.role() == null ? "" : " (" + g.role() + ")");
+      return new JobSubject(
+          "request:" + g.request(),
+          "Remove " + app + " from " + g.person().value(),
+          "/admin/requests/" + g.request(),
+          g.person(),
+          app,
+          g.target().system().value() + ": " + g.target().group().value(),
+          "access " + g.state().name().toLowerCase(java.util.Locale.ROOT));
+    });
   }
 
   /** An admin retries the removal: the grant must still be ending, else there is nothing to remove. */
