@@ -64,6 +64,15 @@ public record CatalogEntry(
     return role.flatMap(Role::duration).orElse(accessDuration);
   }
 
+  /**
+   * A copy under another name (an update or import keeps the stored spelling); everything else,
+   * the app-level {@code accessDuration} included, is kept.
+   */
+  public CatalogEntry withName(AppName newName) {
+    return new CatalogEntry(newName, aliases, enabledInBot, accessRule, appAdmins, approvalFlow,
+        linksPretext, links, strategy, accessDuration);
+  }
+
   /** A copy with another rule for end dates. */
   public CatalogEntry withAccessDuration(AccessDuration duration) {
     return new CatalogEntry(name, aliases, enabledInBot, accessRule, appAdmins, approvalFlow,

@@ -266,8 +266,7 @@ public class ImportCatalog {
   // NB. names are immutable: an entry that spells an existing app's name in other case keeps the
   // stored spelling.
   private static CatalogEntry rename(CatalogEntry entry, AppName name) {
-    return new CatalogEntry(name, entry.aliases(), entry.enabledInBot(), entry.accessRule(), entry.appAdmins(),
-        entry.approvalFlow(), entry.linksPretext(), entry.links(), entry.strategy());
+    return entry.withName(name);
   }
 
   private record Analysis(Report report, List<CatalogEntry> entries, List<ApprovalPolicy> policies,

@@ -142,8 +142,7 @@ public class SaveApp {
       if (app.archived()) {
         throw new ConflictException(app.name().value() + " is archived; it can no longer be changed");
       }
-      entry = new CatalogEntry(app.name(), entry.aliases(), entry.enabledInBot(), entry.accessRule(),
-          entry.appAdmins(), entry.approvalFlow(), entry.linksPretext(), entry.links(), entry.strategy());
+      entry = entry.withName(app.name());
       version = app.revision().version() + 1;
     }
     HeldAccess.Choice choice = deletedRoles.decide(current.orElse(null), entry, command.heldAccess(), command.actor());

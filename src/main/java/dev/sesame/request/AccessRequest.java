@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -152,14 +153,14 @@ public final class AccessRequest {
     if (sameSeat.isPresent() && sameSeat.get().verdict() == verdict) {
       return DecisionOutcome.ALREADY_DECIDED;
     }
-    boolean approvedEarlier = decisions.stream()
-        .anyMatch(d -> d.stage() < currentStage && d.seat().equals(seat) && d.verdict() == Verdict.APPROVED);
-    if (approvedEarlier && verdict == Verdict.APPROVED) {
-      // NB. Four eyes: one person's approval never completes two stages. A repeat is a double click.
-      if (own.isPresent() && own.get().verdict() == verdict) {
+    Set<PersonId> earlier = approvedEarlierStages();
+    if (earlier.contains(approver) || earlier.contains(seat)) {
+      // NB. Four eyes: one person's approval never completes two stages, whatever seat they sit in
+      // (their own or a delegator's) at either stage. The very same click again is a double click.
+      if (own.isPresent() && own.get().verdict() == verdict && own.get().seat().equals(seat)) {
         return DecisionOutcome.ALREADY_DECIDED;
       }
-      throw new ForbiddenException(whyNot(seat));
+      throw new ForbiddenException(fourEyes(earlier.contains(approver) ? approver : seat, approver, onBehalfOf));
     }
     if (!stage.approvers().contains(seat)) {
       throw new ForbiddenException(whyNot(seat));
@@ -370,13 +371,29 @@ public final class AccessRequest {
             + "); " + seat.value() + " decides at a later stage";
       }
     }
-    boolean approvedEarlier = decisions.stream()
-        .anyMatch(d -> d.stage() < currentStage && d.seat().equals(seat) && d.verdict() == Verdict.APPROVED);
-    if (approvedEarlier) {
-      return seat.value() + " approved an earlier stage; stage " + (currentStage + 1)
-          + " needs someone else (four eyes)";
-    }
     return seat.value() + " is not an approver of this request now";
+  }
+
+  /**
+   * Everyone who took part in approving an earlier stage of this request: who clicked, and whose
+   * seat the click filled when they clicked as a delegate.
+   */
+  Set<PersonId> approvedEarlierStages() {
+    Set<PersonId> people = new TreeSet<>();
+    decisions.stream().filter(d -> d.stage() < currentStage && d.verdict() == Verdict.APPROVED && !d.override())
+        .forEach(d -> {
+          people.add(d.approver());
+          people.add(d.seat());
+        });
+    return people;
+  }
+
+  private String fourEyes(PersonId involved, PersonId approver, @Nullable PersonId onBehalfOf) {
+    String as = onBehalfOf == null ? "" : " (deciding on behalf of " + onBehalfOf.value() + ")";
+    String who = involved.equals(approver) ? approver.value() + as
+        : approver.value() + as + ": " + involved.value();
+    return who + " already approved an earlier stage of this request, so cannot decide stage "
+        + (currentStage + 1) + "; it needs someone else (four eyes)";
   }
 
   private static String stuckReason(Stage stage) {

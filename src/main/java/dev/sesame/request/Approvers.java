@@ -66,8 +66,8 @@ public class Approvers {
     if (waiting.isEmpty() || entry.isEmpty() || requester.isEmpty()) {
       return Optional.empty();
     }
-    Set<PersonId> earlier = new TreeSet<>();
-    request.decisions().stream().filter(d -> d.stage() < request.currentStage()).forEach(d -> earlier.add(d.seat()));
+    // NB. Both who clicked and whose seat they filled: a delegate who approved stage 1 is no approver of stage 2.
+    Set<PersonId> earlier = request.approvedEarlierStages();
     RequestFacts facts = facts(entry.get(), request.role(), requester.get());
     Stage resolved = planner().resolve(waiting.get(), request.terms().fallback(), facts, earlier);
     if (request.escalated()) {

@@ -221,6 +221,28 @@ class ApprovalPoliciesIT {
   }
 
   @Test
+  void delegate_whenTheyApprovedTheAppAdminStage_thenTheyCannotApproveTheManagerStageOnTheManagersBehalf() {
+    String manager = "isabel.romero";
+    String delegate = "ioanna.karagianni";
+    app("Four Eyes Board", "APP_ADMIN_THEN_MANAGER", List.of(delegate), "cn=datadog-read-only" + GROUPS);
+    sesame.as(manager).body(Map.of("delegate", delegate, "until", Instant.now().plus(Duration.ofDays(3)).toString()))
+        .post("/api/delegations").then().statusCode(201);
+    String person = reportOf(manager);
+    String id = submit(person, "Four Eyes Board");
+    approve(delegate, id).then().statusCode(200);
+
+    approve(delegate, id).then().statusCode(403)
+        .body("detail", org.hamcrest.Matchers.containsString("already approved an earlier stage"));
+
+    assertThat(audit(id, "request.decision-refused")).singleElement()
+        .satisfies(e -> assertThat(e.get("actor")).isEqualTo(delegate));
+    assertThat(request(ADMIN, id)).containsEntry("state", "PENDING_APPROVAL")
+        .containsEntry("currentApprovers", List.of(manager));
+    approve(manager, id).then().statusCode(200);
+    awaitState(person, id, "FULFILLED");
+  }
+
+  @Test
   void timings_whenNobodyDecides_thenRemindedEscalatedAndExpired() {
     policy("quick clock", Map.of("name", "quick clock", "remindEvery", "PT2S", "escalateAfter", "PT4S",
         "expireAfter", "PT12S", "stages", List.of(Map.of("name", "Manager", "approvers", List.of("manager")))));

@@ -323,6 +323,37 @@ class CatalogAdminIT {
         .startsWith("**Join the Brightwave Grammarly team**");
   }
 
+  @Test
+  void update_whenTheAppLevelAccessDurationChanges_thenReadExportAndImportKeepIt() {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", "Mural");
+    entry.put("accessRule", "true");
+    entry.put("approvalFlow", "AUTO_APPROVE");
+    entry.put("strategy", Map.of("type", "GROUP", "system", "corp-ldap", "externalId", MIRO_USERS));
+    entry.put("accessDuration", Map.of("mode", "OPTIONAL", "max", "P30D"));
+    admin.create("Mural boards for a while", entry).then().statusCode(201);
+
+    Map<String, Object> updated = admin.change("Mural", "Mural access must end within two weeks",
+        app -> app.put("accessDuration", Map.of("mode", "REQUIRED", "max", "P14D")));
+
+    assertThat(updated).containsEntry("version", 2);
+    assertThat(updated.get("app")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("accessDuration", Map.of("mode", "REQUIRED", "max", "P14D"));
+    assertThat(admin.read("Mural").get("app")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("accessDuration", Map.of("mode", "REQUIRED", "max", "P14D"));
+
+    String yaml = CatalogApi.edit(admin.export(), document -> {
+      tools.jackson.databind.node.ObjectNode mural = CatalogApi.app(document, "Mural");
+      assertThat(mural.get("accessDuration").get("max").asString()).isEqualTo("P14D");
+      mural.withObject("accessDuration").put("max", "P7D");
+    });
+    admin.importYaml(yaml, false, "Mural access ends within a week").then().statusCode(200);
+
+    assertThat(admin.read("Mural")).containsEntry("version", 3).extracting("app")
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("accessDuration", Map.of("mode", "REQUIRED", "max", "P7D"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Helpers
 

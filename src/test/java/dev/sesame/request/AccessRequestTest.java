@@ -206,6 +206,59 @@ class AccessRequestTest {
   }
 
   @Test
+  void decide_whenAppAdminApprovedStageOneAndDecidesStageTwoAsTheManagersDelegate_thenForbiddenFourEyes() {
+    AccessRequest request = AccessRequests.submitted(List.of(APP_ADMIN_STAGE, MANAGER_STAGE));
+    request.decide(OTHER_APP_ADMIN, Verdict.APPROVED, "", LATER);
+
+    for (Verdict verdict : Verdict.values()) {
+      assertThatThrownBy(() -> request.decide(OTHER_APP_ADMIN, MANAGER, verdict, "", LATEST))
+          .isInstanceOf(ForbiddenException.class)
+          .hasMessageContaining("kenji.sato (deciding on behalf of priya.nair) already approved an earlier stage")
+          .hasMessageContaining("four eyes");
+    }
+    assertThat(request.state()).isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(request.decisions()).hasSize(1);
+    assertThat(request.decide(MANAGER, Verdict.APPROVED, "", LATEST)).isEqualTo(DecisionOutcome.APPROVED);
+  }
+
+  @Test
+  void decide_whenDelegateApprovedStageOneForSomeoneAndDecidesStageTwoAsThemself_thenForbiddenFourEyes() {
+    Stage manager = AccessRequests.stage("Manager", new ApproverSource.Manager(), MANAGER);
+    Stage admins = AccessRequests.stage("App admin", new ApproverSource.AppAdmins(), APP_ADMIN, OTHER_APP_ADMIN);
+    AccessRequest request = AccessRequests.submitted(List.of(manager, admins));
+    request.decide(OTHER_APP_ADMIN, MANAGER, Verdict.APPROVED, "", LATER);
+
+    assertThatThrownBy(() -> request.decide(OTHER_APP_ADMIN, Verdict.APPROVED, "", LATEST))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessageContaining("kenji.sato already approved an earlier stage of this request");
+    assertThat(request.approvedEarlierStages()).containsExactlyInAnyOrder(OTHER_APP_ADMIN, MANAGER);
+    assertThat(request.decisions()).hasSize(1);
+    assertThat(request.decide(APP_ADMIN, Verdict.APPROVED, "", LATEST)).isEqualTo(DecisionOutcome.APPROVED);
+  }
+
+  @Test
+  void decide_whenPrincipalsSeatApprovedStageOneAndPrincipalDecidesStageTwo_thenForbiddenFourEyes() {
+    Stage manager = AccessRequests.stage("Manager", new ApproverSource.Manager(), MANAGER);
+    Stage admins = AccessRequests.stage("App admin", new ApproverSource.AppAdmins(), MANAGER, APP_ADMIN);
+    AccessRequest request = AccessRequests.submitted(List.of(manager, admins));
+    request.decide(OTHER_APP_ADMIN, MANAGER, Verdict.APPROVED, "", LATER);
+
+    assertThatThrownBy(() -> request.decide(MANAGER, Verdict.APPROVED, "", LATEST))
+        .isInstanceOf(ForbiddenException.class).hasMessageContaining("four eyes");
+  }
+
+  @Test
+  void decide_whenRequesterDecidesAsADelegate_thenForbidden() {
+    AccessRequest request = AccessRequests.pending();
+
+    assertThatThrownBy(() -> request.decide(REQUESTER, MANAGER, Verdict.APPROVED, "", LATER))
+        .isInstanceOf(ForbiddenException.class).hasMessage("nobody may decide on their own request");
+    assertThatThrownBy(() -> request.decide(MANAGER, REQUESTER, Verdict.APPROVED, "", LATER))
+        .isInstanceOf(ForbiddenException.class).hasMessage("nobody may decide on their own request");
+    assertThat(request.decisions()).isEmpty();
+  }
+
+  @Test
   void decide_whenSameApproverChangesVerdictAfterDecision_thenConflict() {
     AccessRequest request = AccessRequests.denied();
 

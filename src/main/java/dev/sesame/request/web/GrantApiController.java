@@ -88,10 +88,13 @@ class GrantApiController {
         .body(GrantView.from(revoke.execute(id(id), CurrentPerson.of(principal), reason)));
   }
 
-  /** The same as {@code POST /{id}/revoke}, with the reason as a parameter. */
+  /** The same as {@code POST /{id}/revoke}, with the reason as a parameter; {@code ?dryRun=true} only checks. */
   @DeleteMapping("/{id}")
   ResponseEntity<GrantView> delete(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
-      Principal principal) {
+      @RequestParam(defaultValue = "false") boolean dryRun, Principal principal) {
+    if (dryRun) {
+      return ResponseEntity.ok(GrantView.from(revoke.dryRun(id(id), CurrentPerson.of(principal), reason)));
+    }
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(GrantView.from(revoke.execute(id(id), CurrentPerson.of(principal), reason)));
   }
