@@ -116,6 +116,9 @@ public class SavePolicy {
     for (int i = 0; i < policy.stages().size(); i++) {
       StageRule stage = policy.stages().get(i);
       String stageAt = at + "stages[" + i + "]";
+      if (stage.name().isBlank()) {
+        errors.add(new FieldError(stageAt + ".name", "must not be blank"));
+      }
       StageConditions.problem(stage.when()).ifPresent(p -> errors.add(new FieldError(stageAt + ".when", p)));
       checkSources(stage.approvers(), stageAt + ".approvers", errors);
     }

@@ -212,7 +212,7 @@ class AccessDialogue {
 
   private static String longest(CatalogEntry app, Optional<Role> role) {
     java.time.Duration max = app.durationFor(role).longest();
-    return max.toSeconds() % 86_400 == 0 ? max.toDays() + " days" : dev.sesame.catalog.AccessDuration.text(max);
+    return dev.sesame.common.Durations.words(max);
   }
 
   private String refusal(PersonId person, CatalogEntry app) {

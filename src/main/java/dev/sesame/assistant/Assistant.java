@@ -36,6 +36,9 @@ public class Assistant {
   private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm",
       "submit", "please", "correct", "absolutely", "definitely", "go");
   private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "stop", "don't", "dont");
+  // The words of a removal or a renewal that never name the app: "remove my access to x", "I no longer need x".
+  private static final Set<String> ACTIONS = Set.of("remove", "revoke", "end", "renew", "extend", "longer", "anymore",
+      "more");
   private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hiya", "morning", "thanks", "thank", "thx");
 
   private final ConversationStore store;
@@ -195,8 +198,15 @@ public class Assistant {
     return RoleChooser.choose(rest, app.roles(), false).map(RoleChooser.Choice::role).map(Role::name).orElse(null);
   }
 
-  private static Turn unknown(List<String> words, AppFinder finder, ConversationState state) {
-    List<String> meaningful = words.stream().filter(w -> !Words.STOP.contains(w)).limit(4).toList();
+  /**
+   * No app found. What is left of the message once the small words and the actions (remove, renew, …)
+   * are taken out is quoted back: "remove my access to nonexistentapp" could not find the app
+   * "nonexistentapp", not "remove nonexistentapp".
+   */
+  static Turn unknown(List<String> words, AppFinder finder, ConversationState state) {
+    boolean action = words.stream().anyMatch(ACTIONS::contains);
+    List<String> meaningful = words.stream().filter(w -> !Words.STOP.contains(w) && !ACTIONS.contains(w))
+        .limit(4).toList();
     if (meaningful.isEmpty()) {
       return new Turn("Which app do you need? Tell me its name, e.g. **can I get figma?**", state);
     }
@@ -212,6 +222,7 @@ public class Assistant {
     }
     String suggestion = close.isEmpty() ? " If it's something new, IT can add it to the catalog."
         : " Did you mean " + String.join(", ", close.stream().map(a -> "**" + a.name().value() + "**").toList()) + "?";
-    return new Turn("I couldn't find \"" + phrase + "\" in the software catalog." + suggestion, state.idle());
+    return new Turn("I couldn't find " + (action ? "the app " : "") + "\"" + phrase + "\" in the software catalog."
+        + suggestion, state.idle());
   }
 }

@@ -1,5 +1,6 @@
 package dev.sesame.catalog;
 
+import dev.sesame.common.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +114,7 @@ public record AccessDuration(Mode mode, @Nullable Duration max) {
   public Optional<String> problem(@Nullable Instant until, Instant now) {
     if (until == null) {
       return requiresEnd() ? Optional.of("is required: access to this app must end on a date (at most "
-          + text(longest()) + " ahead)") : Optional.empty();
+          + Durations.words(longest()) + " ahead)") : Optional.empty();
     }
     if (!allowsEnd()) {
       return Optional.of("cannot be given: access to this app does not end on a date");
@@ -122,7 +123,7 @@ public record AccessDuration(Mode mode, @Nullable Duration max) {
       return Optional.of("is in the past");
     }
     if (until.isAfter(latestEnd(now))) {
-      return Optional.of("is too far ahead: access to this app may last at most " + text(longest())
+      return Optional.of("is too far ahead: access to this app may last at most " + Durations.words(longest())
           + ", until " + LocalDate.ofInstant(latestEnd(now), ZoneOffset.UTC));
     }
     return Optional.empty();

@@ -4,6 +4,7 @@ import dev.sesame.approval.ApprovalPolicy;
 import dev.sesame.approval.ApproverSource;
 import dev.sesame.approval.PolicyName;
 import dev.sesame.approval.Quorum;
+import dev.sesame.approval.StageConditions;
 import dev.sesame.approval.StageRule;
 import dev.sesame.common.FieldError;
 import java.time.Duration;
@@ -41,6 +42,11 @@ import tools.jackson.databind.JsonNode;
  * escalateAfter: P2D
  * expireAfter: P14D
  * </pre>
+ *
+ * <p>A stage without a {@code name} is called "Stage N"; a blank name is an error, never a reason to
+ * leave the stage out. Every stage is read to the end, so all of its errors (a blank name, a {@code
+ * when} that does not compile, unknown approvers) are reported together, and nothing is returned
+ * while there is any.
  */
 public final class PolicyCodec {
 
@@ -74,8 +80,13 @@ public final class PolicyCodec {
       String at = f.at("stages") + "[" + i + "]";
       int number = i + 1;
       Fields.nested(stageNodes.get(i), at, errors, STAGE_KEYS).ifPresent(s -> {
-        String stageName = s.optionalText("name", 100).orElse("Stage " + number);
+        Optional<String> named = s.optionalText("name", 100);
+        if (named.isPresent() && named.get().isBlank()) {
+          s.error("name", "must not be blank; leave it out to call the stage 'Stage " + number + "'");
+        }
+        String stageName = named.orElse("Stage " + number);
         String when = s.optionalText("when", 4000).orElse("");
+        StageConditions.problem(when).ifPresent(p -> s.error("when", p));
         List<ApproverSource> approvers = sources(s, "approvers", errors);
         if (s.node("approvers").isEmpty()) {
           s.error("approvers", "is required: manager, managers-manager, app-admins, person:<login> or group:<name>");
@@ -83,7 +94,7 @@ public final class PolicyCodec {
           s.error("approvers", "must name at least one source of approvers");
         }
         Quorum quorum = quorum(s);
-        if (!approvers.isEmpty() && !stageName.isBlank()) {
+        if (!approvers.isEmpty()) {
           stages.add(new StageRule(stageName, when, approvers, quorum));
         }
       });

@@ -1,6 +1,7 @@
 package dev.sesame.request;
 
 import dev.sesame.audit.AuditTrail;
+import dev.sesame.common.Durations;
 import dev.sesame.directory.PersonId;
 import dev.sesame.platform.PeriodicTask;
 import java.time.Clock;
@@ -81,7 +82,7 @@ class ApprovalSweep implements PeriodicTask {
     PolicyTerms terms = request.terms();
     Set<PersonId> waiting = request.currentApprovers();
     if (terms.expiry().filter(d -> !now.isBefore(request.createdAt().plus(d))).isPresent()) {
-      String reason = "nobody decided within " + words(terms.expireAfter()) + " (policy " + terms.policy() + ")";
+      String reason = "nobody decided within " + Durations.words(terms.expireAfter()) + " (policy " + terms.policy() + ")";
       request.expire(now, "expired: " + reason);
       repository.update(request);
       audit.requestExpired(id.toString(), reason);
@@ -95,7 +96,7 @@ class ApprovalSweep implements PeriodicTask {
       request.escalate(managers, now);
       audit.requestReassigned("sesame", id.toString(), request.currentStage() + 1, List.of(),
           managers.stream().map(PersonId::value).sorted().toList(),
-          "escalated: no decision within " + words(terms.escalateAfter()));
+          "escalated: no decision within " + Durations.words(terms.escalateAfter()));
       events.publishEvent(new RequestEvent.Escalated(request, managers));
       changed = true;
     }
@@ -110,19 +111,5 @@ class ApprovalSweep implements PeriodicTask {
     if (changed) {
       repository.update(request);
     }
-  }
-
-  /** "2 days", "36 hours", "90 minutes". */
-  static String words(Duration d) {
-    if (d.toDays() > 0 && d.toHours() % 24 == 0) {
-      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
-    }
-    if (d.toHours() > 0 && d.toMinutes() % 60 == 0) {
-      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
-    }
-    if (d.toMinutes() > 0 && d.toSeconds() % 60 == 0) {
-      return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
-    }
-    return d.toSeconds() + (d.toSeconds() == 1 ? " second" : " seconds");
   }
 }

@@ -19,6 +19,21 @@ public final class EndDate {
     return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
   }
 
+  /**
+   * Why a renewal to {@code until} cannot move a grant that now ends at {@code currentEnd}: a
+   * renewal only extends access, so the new end must be later than the current one.
+   */
+  public static Optional<String> renewalProblem(Instant until, Instant currentEnd) {
+    return until.isAfter(currentEnd) ? Optional.empty()
+        : Optional.of("must be after the current end, " + describe(currentEnd));
+  }
+
+  /** The day ({@code 2026-12-10}) when the instant is the end of a UTC day, else the instant. */
+  public static String describe(Instant end) {
+    LocalDate day = LocalDate.ofInstant(end, ZoneOffset.UTC);
+    return endOf(day).equals(end) ? day.toString() : end.toString();
+  }
+
   /** Parses a date ({@code 2026-12-18}) or an instant; empty when the text is neither. */
   public static Optional<Instant> parse(String text) {
     String t = text.strip();

@@ -139,7 +139,8 @@ public class SubmitRequest {
    * Works out what would happen, changing nothing.
    *
    * @throws dev.sesame.common.InvalidInputException naming {@code until} when the end date is in the
-   *     past, too far ahead, or given for access that does not end on a date
+   *     past, too far ahead, or given for access that does not end on a date, or when a renewal's
+   *     end is not after the current end of the access it renews (a renewal never shortens access)
    */
   public Analysis dryRun(Command command) {
     Person requester = directory.find(command.requester())
@@ -185,8 +186,15 @@ public class SubmitRequest {
     } else if (!command.renewal() && isMember(requester, entry)) {
       return new Analysis(Outcome.ALREADY_HAS_ACCESS, found, role, held, Optional.empty(), Optional.empty());
     }
-    if (command.renewal() && renewable(command, role).isEmpty()) {
+    Optional<Grant> renewed = command.renewal() ? renewable(command, role) : Optional.empty();
+    if (command.renewal() && renewed.isEmpty()) {
       return new Analysis(Outcome.NOTHING_TO_RENEW, found, role, held, Optional.empty(), Optional.empty());
+    }
+    if (command.until() != null && renewed.isPresent()) {
+      Optional<String> shorter = EndDate.renewalProblem(command.until(), renewed.get().endsAt());
+      if (shorter.isPresent()) {
+        throw new InvalidInputException("until", shorter.get());
+      }
     }
     AccessDuration duration = entry.durationFor(role);
     Optional<String> endProblem = duration.problem(command.until(), clock.instant());

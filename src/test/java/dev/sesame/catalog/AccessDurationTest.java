@@ -107,11 +107,12 @@ class AccessDurationTest {
     assertThat(required.problem(null, NOW)).hasValueSatisfying(p -> assertThat(p).startsWith("is required"));
     assertThat(required.problem(NOW.minusSeconds(1), NOW)).contains("is in the past");
     assertThat(required.problem(Instant.parse("2026-12-19T00:00:00Z"), NOW))
-        .hasValueSatisfying(p -> assertThat(p).contains("at most P14D").contains("2026-12-18"));
+        .hasValueSatisfying(p -> assertThat(p).contains("at most 14 days").doesNotContain("P14D").contains("2026-12-18"));
     assertThat(AccessDuration.NONE.problem(NOW.plusSeconds(3600), NOW))
         .hasValueSatisfying(p -> assertThat(p).startsWith("cannot be given"));
     assertThat(new AccessDuration(AccessDuration.Mode.OPTIONAL, Duration.ofHours(12))
-        .problem(NOW.plus(Duration.ofHours(13)), NOW)).isPresent();
+        .problem(NOW.plus(Duration.ofHours(13)), NOW)).hasValueSatisfying(p -> assertThat(p).contains("at most 12 hours"));
+    assertThat(required.problem(null, NOW)).hasValueSatisfying(p -> assertThat(p).contains("at most 14 days ahead"));
   }
 
   @Test

@@ -24,4 +24,19 @@ class EndDateTest {
     assertThat(EndDate.parse("2026-12-18T17:00:00")).isEmpty();
     assertThat(EndDate.parse("2026-02-30")).isEmpty();
   }
+
+  @Test
+  void renewalProblem_whenNewEndIsEarlierOrTheSame_thenMustBeAfterTheCurrentEnd() {
+    Instant current = EndDate.endOf(java.time.LocalDate.parse("2026-12-10"));
+
+    assertThat(EndDate.renewalProblem(EndDate.endOf(java.time.LocalDate.parse("2026-12-05")), current))
+        .contains("must be after the current end, 2026-12-10");
+    assertThat(EndDate.renewalProblem(current, current)).contains("must be after the current end, 2026-12-10");
+    assertThat(EndDate.renewalProblem(EndDate.endOf(java.time.LocalDate.parse("2026-12-11")), current)).isEmpty();
+  }
+
+  @Test
+  void describe_whenNotTheEndOfADay_thenTheInstant() {
+    assertThat(EndDate.describe(Instant.parse("2026-12-10T17:00:00Z"))).isEqualTo("2026-12-10T17:00:00Z");
+  }
 }

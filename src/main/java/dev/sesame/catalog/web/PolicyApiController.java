@@ -36,7 +36,9 @@ import tools.jackson.databind.JsonNode;
  * /api/policies/{name}} with its history, {@code PUT /api/policies/{name}} with {@code
  * {"changeDescription": …, "version": …, "policy": {…}}} ({@code version} absent to create; {@code
  * ?dryRun=true} checks only), and {@code GET /api/policies/{name}/preview?person=…&app=…&role=…}:
- * exactly who would approve each stage for that person.
+ * exactly who would approve each stage for that person ({@code app} and {@code role} optional;
+ * without an app nobody is an app admin). A non-admin gets 403, an unknown policy 404, and only then
+ * a missing or unknown person, app or role 400.
  */
 @RestController
 @RequestMapping("/api/policies")
@@ -116,10 +118,13 @@ class PolicyApiController {
   }
 
   @GetMapping("/{name}/preview")
-  Preview preview(@PathVariable String name, @RequestParam String person, @RequestParam String app,
-      @RequestParam(defaultValue = "") String role, Principal principal) {
+  Preview preview(@PathVariable String name, @RequestParam(defaultValue = "") String person,
+      @RequestParam(defaultValue = "") String app, @RequestParam(defaultValue = "") String role, Principal principal) {
+    // NB. Who asks first (403), then which policy (404), then the parameters (400): none of them is
+    // a required request parameter, so Spring does not answer 400 before these checks.
     admins.require(CurrentPerson.of(principal));
-    PolicyPreviews.Preview preview = previews.preview(find(name), person, app, role);
+    ApprovalPolicy policy = find(name);
+    PolicyPreviews.Preview preview = previews.preview(policy, person, app, role);
     return new Preview(preview.policy().name().value(), preview.requester().id().value(),
         preview.app().map(e -> e.name().value()).orElse(""), preview.role(), preview.plan().automatic(),
         preview.plan().skipped(), preview.plan().stages().stream().map(s -> new StagePreview(s.name(),
