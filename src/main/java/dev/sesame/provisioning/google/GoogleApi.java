@@ -12,6 +12,7 @@ import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Jwt;
 import dev.sesame.provisioning.http.Response;
 import dev.sesame.provisioning.http.RetryTimes;
+import dev.sesame.provisioning.http.TokenResponses;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ final class GoogleApi {
           + "admin-email, and that the service account's client ID has domain-wide delegation for " + SCOPES);
     }
     JsonNode body = response.json();
-    token = body.path("access_token").asString("");
+    token = TokenResponses.accessToken(body, system);
     tokenExpires = clock.instant().plusSeconds(body.path("expires_in").asLong(300)).minus(TOKEN_MARGIN);
     return token;
   }

@@ -11,6 +11,7 @@ import dev.sesame.provisioning.http.CallFailed;
 import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Response;
 import dev.sesame.provisioning.http.RetryTimes;
+import dev.sesame.provisioning.http.TokenResponses;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ final class KeycloakApi {
           + "; check base-url, realm, client-id and client-secret, and that the client has service accounts enabled");
     }
     JsonNode body = response.json();
-    token = body.path("access_token").asString("");
+    token = TokenResponses.accessToken(body, system);
     tokenExpires = clock.instant().plusSeconds(body.path("expires_in").asLong(60)).minus(TOKEN_MARGIN);
     return token;
   }

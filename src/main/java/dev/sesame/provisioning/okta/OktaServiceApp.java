@@ -8,6 +8,7 @@ import dev.sesame.provisioning.http.CallFailed;
 import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Jwt;
 import dev.sesame.provisioning.http.Response;
+import dev.sesame.provisioning.http.TokenResponses;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ final class OktaServiceApp {
           + "that the app's public key matches, and that it is granted " + SCOPES);
     }
     JsonNode body = response.json();
-    token = body.path("access_token").asString("");
+    token = TokenResponses.accessToken(body, system);
     expires = clock.instant().plusSeconds(body.path("expires_in").asLong(300)).minus(TOKEN_MARGIN);
     return token;
   }
