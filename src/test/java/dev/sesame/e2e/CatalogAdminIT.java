@@ -294,7 +294,9 @@ class CatalogAdminIT {
     assertThat((Boolean) dryRun.path("ok")).isTrue();
     assertThat((List<?>) dryRun.path("errors")).isEmpty();
     Map<String, String> changes = dryRun.path("changes");
-    assertThat(changes.keySet()).containsExactlyInAnyOrderElementsOf(current);
+    // NB. Other tests on this instance may have written policies: the export carries them too.
+    assertThat(changes.keySet().stream().filter(k -> !k.startsWith("policy ")).toList())
+        .containsExactlyInAnyOrderElementsOf(current);
     assertThat(changes.values()).containsOnly("UNCHANGED");
   }
 
