@@ -8,8 +8,10 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,6 +63,27 @@ final class Browser implements AutoCloseable {
 
   WebElement waitFor(By what) {
     return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(what));
+  }
+
+  /**
+   * Waits until {@code page} (an element of the page before a navigation) is gone. Chromium
+   * sometimes answers "node … does not belong to the document" instead of "stale" while the new
+   * page loads: that means gone too.
+   */
+  void waitUntilGone(WebElement page) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+      try {
+        page.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException e) {
+        return true;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    });
   }
 
   void waitForText(By what, String text) {

@@ -355,7 +355,7 @@ class CatalogConsoleIT {
   private static void click(Browser browser, String action) {
     WebElement page = browser.driver().findElement(By.tagName("html"));
     browser.driver().findElement(By.cssSelector("#app-form button[value='" + action + "']:not(.visually-hidden)")).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    browser.waitUntilGone(page);
     browser.waitFor(By.cssSelector("main"));
   }
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What happens to waiting requests when the catalog or the requester changes under them, on the
@@ -379,7 +377,7 @@ class ChangesUnderRequestsIT {
   private static void click(Browser browser, String selector) {
     WebElement page = browser.driver().findElement(By.tagName("html"));
     browser.driver().findElement(By.cssSelector(selector)).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    browser.waitUntilGone(page);
     browser.waitFor(By.cssSelector("main"));
   }
 
