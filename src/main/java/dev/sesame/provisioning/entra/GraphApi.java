@@ -11,13 +11,12 @@ import dev.sesame.provisioning.http.CallFailed;
 import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Response;
 import dev.sesame.provisioning.http.RetryTimes;
-import dev.sesame.provisioning.http.TokenResponses;
+import dev.sesame.provisioning.http.TokenCache;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,14 @@ final class GraphApi {
   private final EntraSettings settings;
   private final Clock clock;
   private final JsonHttp http;
-  private @Nullable String token;
-  private Instant tokenExpires = Instant.EPOCH;
+  private final TokenCache tokens;
 
   GraphApi(ProvisioningSystemId system, EntraSettings settings, Clock clock) {
     this.system = system;
     this.settings = settings;
     this.clock = clock;
     this.http = new JsonHttp(settings.timeout());
+    this.tokens = new TokenCache(system, http, clock, TOKEN_MARGIN, 300, r -> String.valueOf(GraphError.of(r)));
   }
 
   /** Graph's URL with this path and query (already encoded). */
@@ -137,29 +136,14 @@ final class GraphApi {
   }
 
   /** The cached token, or a new one when it is (nearly) expired or {@code renew} is set. */
-  private synchronized String token(boolean renew) throws CallFailed {
-    if (!renew && token != null && clock.instant().isBefore(tokenExpires)) {
-      return token;
-    }
-    String form = "client_id=" + encode(settings.clientId())
-        + "&client_secret=" + encode(settings.clientSecret())
-        + "&scope=" + encode(settings.graphUrl() + "/.default")
-        + "&grant_type=client_credentials";
-    Response response = http.send("POST", settings.tokenUri(),
-        Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
-    if (!response.ok()) {
-      String what = system.value() + " could not get a token from " + settings.tokenUri().getHost() + " ("
-          + response.status() + " " + GraphError.of(response) + ")";
-      if (response.status() == 429 || response.status() >= 500) {
-        throw new UnavailableException(what, null);
-      }
-      throw new ConnectorRefusedException(Refusal.INVALID_CONFIGURATION, what
-          + "; check tenant-id, client-id and client-secret");
-    }
-    JsonNode body = response.json();
-    token = TokenResponses.accessToken(body, system);
-    tokenExpires = clock.instant().plusSeconds(body.path("expires_in").asLong(300)).minus(TOKEN_MARGIN);
-    return token;
+  private String token(boolean renew) throws CallFailed {
+    return tokens.get(renew, () -> new TokenCache.TokenRequest(settings.tokenUri(),
+        "client_id=" + encode(settings.clientId())
+            + "&client_secret=" + encode(settings.clientSecret())
+            + "&scope=" + encode(settings.graphUrl() + "/.default")
+            + "&grant_type=client_credentials",
+        system.value() + " could not get a token from " + settings.tokenUri().getHost(),
+        "; check tenant-id, client-id and client-secret"));
   }
 
   private static Refusal refusal(int status) {

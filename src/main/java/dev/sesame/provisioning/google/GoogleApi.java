@@ -12,7 +12,7 @@ import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Jwt;
 import dev.sesame.provisioning.http.Response;
 import dev.sesame.provisioning.http.RetryTimes;
-import dev.sesame.provisioning.http.TokenResponses;
+import dev.sesame.provisioning.http.TokenCache;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,14 +50,14 @@ final class GoogleApi {
   private final GoogleSettings settings;
   private final Clock clock;
   private final JsonHttp http;
-  private @Nullable String token;
-  private Instant tokenExpires = Instant.EPOCH;
+  private final TokenCache tokens;
 
   GoogleApi(ProvisioningSystemId system, GoogleSettings settings, Clock clock) {
     this.system = system;
     this.settings = settings;
     this.clock = clock;
     this.http = new JsonHttp(settings.timeout());
+    this.tokens = new TokenCache(system, http, clock, TOKEN_MARGIN, 300, r -> String.valueOf(GoogleError.of(r)));
   }
 
   /** The Directory API URL of this path (segments already encoded) under {@code /admin/directory/v1}. */
@@ -123,27 +122,12 @@ final class GoogleApi {
   }
 
   /** The cached token, or a new one when it is (nearly) expired or {@code renew} is set. */
-  private synchronized String token(boolean renew) throws CallFailed {
-    if (!renew && token != null && clock.instant().isBefore(tokenExpires)) {
-      return token;
-    }
-    String form = "grant_type=" + encode("urn:ietf:params:oauth:grant-type:jwt-bearer")
-        + "&assertion=" + encode(assertion());
-    Response response = http.send("POST", settings.tokenUrl(),
-        Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
-    if (!response.ok()) {
-      String what = system.value() + " could not get a token for " + settings.clientEmail() + " acting as "
-          + settings.adminEmail() + " (" + response.status() + " " + GoogleError.of(response) + ")";
-      if (response.status() == 429 || response.status() >= 500) {
-        throw new UnavailableException(what, null);
-      }
-      throw new ConnectorRefusedException(Refusal.INVALID_CONFIGURATION, what + "; check service-account-key and "
-          + "admin-email, and that the service account's client ID has domain-wide delegation for " + SCOPES);
-    }
-    JsonNode body = response.json();
-    token = TokenResponses.accessToken(body, system);
-    tokenExpires = clock.instant().plusSeconds(body.path("expires_in").asLong(300)).minus(TOKEN_MARGIN);
-    return token;
+  private String token(boolean renew) throws CallFailed {
+    return tokens.get(renew, () -> new TokenCache.TokenRequest(settings.tokenUrl(),
+        "grant_type=" + encode("urn:ietf:params:oauth:grant-type:jwt-bearer") + "&assertion=" + encode(assertion()),
+        system.value() + " could not get a token for " + settings.clientEmail() + " acting as " + settings.adminEmail(),
+        "; check service-account-key and admin-email, and that the service account's client ID has domain-wide"
+            + " delegation for " + SCOPES));
   }
 
   /** The signed assertion: iss = the service account, sub = the admin, aud = the token URL. */

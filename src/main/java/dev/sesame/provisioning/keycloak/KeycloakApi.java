@@ -11,13 +11,12 @@ import dev.sesame.provisioning.http.CallFailed;
 import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Response;
 import dev.sesame.provisioning.http.RetryTimes;
-import dev.sesame.provisioning.http.TokenResponses;
+import dev.sesame.provisioning.http.TokenCache;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +42,14 @@ final class KeycloakApi {
   private final KeycloakSettings settings;
   private final Clock clock;
   private final JsonHttp http;
-  private @Nullable String token;
-  private Instant tokenExpires = Instant.EPOCH;
+  private final TokenCache tokens;
 
   KeycloakApi(ProvisioningSystemId system, KeycloakSettings settings, Clock clock) {
     this.system = system;
     this.settings = settings;
     this.clock = clock;
     this.http = new JsonHttp(settings.timeout());
+    this.tokens = new TokenCache(system, http, clock, TOKEN_MARGIN, 60, r -> String.valueOf(KeycloakError.of(r)));
   }
 
   /** {@code {base}/admin/realms/{realm}} with this path (segments already encoded). */
@@ -123,27 +122,13 @@ final class KeycloakApi {
     return system.value() + " could not " + action + " (" + response.status() + " " + KeycloakError.of(response) + ")";
   }
 
-  private synchronized String token(boolean renew) throws CallFailed {
-    if (!renew && token != null && clock.instant().isBefore(tokenExpires)) {
-      return token;
-    }
-    String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId())
-        + "&client_secret=" + encode(settings.clientSecret());
-    Response response = http.send("POST", settings.tokenUri(),
-        Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
-    if (!response.ok()) {
-      String what = system.value() + " could not get a token from realm " + settings.realm() + " ("
-          + response.status() + " " + KeycloakError.of(response) + ")";
-      if (response.status() == 429 || response.status() >= 500) {
-        throw new UnavailableException(what, null);
-      }
-      throw new ConnectorRefusedException(Refusal.INVALID_CONFIGURATION, what
-          + "; check base-url, realm, client-id and client-secret, and that the client has service accounts enabled");
-    }
-    JsonNode body = response.json();
-    token = TokenResponses.accessToken(body, system);
-    tokenExpires = clock.instant().plusSeconds(body.path("expires_in").asLong(60)).minus(TOKEN_MARGIN);
-    return token;
+  /** The cached token, or a new one when it is (nearly) expired or {@code renew} is set. */
+  private String token(boolean renew) throws CallFailed {
+    return tokens.get(renew, () -> new TokenCache.TokenRequest(settings.tokenUri(),
+        "grant_type=client_credentials&client_id=" + encode(settings.clientId())
+            + "&client_secret=" + encode(settings.clientSecret()),
+        system.value() + " could not get a token from realm " + settings.realm(),
+        "; check base-url, realm, client-id and client-secret, and that the client has service accounts enabled"));
   }
 
   private static Refusal refusal(int status) {

@@ -1,6 +1,5 @@
 package dev.sesame.provisioning.okta;
 
-import dev.sesame.common.UnavailableException;
 import dev.sesame.provisioning.ConnectorRefusedException;
 import dev.sesame.provisioning.ProvisioningSystemId;
 import dev.sesame.provisioning.Refusal;
@@ -8,7 +7,7 @@ import dev.sesame.provisioning.http.CallFailed;
 import dev.sesame.provisioning.http.JsonHttp;
 import dev.sesame.provisioning.http.Jwt;
 import dev.sesame.provisioning.http.Response;
-import dev.sesame.provisioning.http.TokenResponses;
+import dev.sesame.provisioning.http.TokenCache;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,8 +43,7 @@ final class OktaServiceApp {
   private final JsonHttp http;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private @Nullable String token;
-  private Instant expires = Instant.EPOCH;
+  private final TokenCache tokens;
 
   OktaServiceApp(ProvisioningSystemId system, OktaSettings settings, PrivateKey key, JsonHttp http, Clock clock) {
     this.system = system;
@@ -55,35 +51,27 @@ final class OktaServiceApp {
     this.key = key;
     this.http = http;
     this.clock = clock;
+    this.tokens = new TokenCache(system, http, clock, TOKEN_MARGIN, 300, OktaServiceApp::errorText);
   }
 
   /** A valid access token: the cached one, or a new one when it is (nearly) expired or {@code renew} is set. */
-  synchronized String token(boolean renew) throws CallFailed {
-    if (!renew && token != null && clock.instant().isBefore(expires)) {
-      return token;
-    }
-    URI endpoint = URI.create(settings.orgUrl() + "/oauth2/v1/token");
-    String form = "grant_type=client_credentials"
-        + "&scope=" + encode(SCOPES)
-        + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-        + "&client_assertion=" + encode(assertion(endpoint));
-    Response response = http.send("POST", endpoint, Map.of("Content-Type", "application/x-www-form-urlencoded"),
-        form);
-    if (!response.ok()) {
-      JsonNode body = response.json();
-      String what = system.value() + " could not get a token for service app " + settings.clientId() + " ("
-          + response.status() + " " + body.path("error").asString("") + ": "
-          + body.path("error_description").asString("") + ")";
-      if (response.status() == 429 || response.status() >= 500) {
-        throw new UnavailableException(what, null);
-      }
-      throw new ConnectorRefusedException(Refusal.INVALID_CONFIGURATION, what + "; check client-id and private-key, "
-          + "that the app's public key matches, and that it is granted " + SCOPES);
-    }
+  String token(boolean renew) throws CallFailed {
+    return tokens.get(renew, () -> {
+      URI endpoint = URI.create(settings.orgUrl() + "/oauth2/v1/token");
+      return new TokenCache.TokenRequest(endpoint,
+          "grant_type=client_credentials"
+              + "&scope=" + encode(SCOPES)
+              + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+              + "&client_assertion=" + encode(assertion(endpoint)),
+          system.value() + " could not get a token for service app " + settings.clientId(),
+          "; check client-id and private-key, that the app's public key matches, and that it is granted " + SCOPES);
+    });
+  }
+
+  /** Okta's OAuth error answer in a few words: {@code error: error_description}. */
+  private static String errorText(Response response) {
     JsonNode body = response.json();
-    token = TokenResponses.accessToken(body, system);
-    expires = clock.instant().plusSeconds(body.path("expires_in").asLong(300)).minus(TOKEN_MARGIN);
-    return token;
+    return body.path("error").asString("") + ": " + body.path("error_description").asString("");
   }
 
   /** The signed client assertion: iss = sub = client id, aud = the token endpoint. */
